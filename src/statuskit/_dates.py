@@ -1,0 +1,383 @@
+"""Time parsing shared by every adapter.  Every datetime it returns is aware UTC.
+
+* ISO 8601 goes through :meth:`datetime.fromisoformat` (with the few rewrites Python 3.10 needs).
+* Anything else goes through dateutil with fuzzy parsing off, an explicit table of zone
+  abbreviations (never the host's local zone: results do not change with ``TZ``) and no field
+  filled from today: a string without a year, day or month is an error, except through
+  :func:`parse_partial`, which takes the year from a reference date.
+* A time without zone takes the page's zone when known, else UTC with a warning.
+* Input longer than ``Limits.max_date_length`` is refused before any parser sees it, and every
+  failure mode of the parsers (ValueError, OverflowError, UnicodeError, ...) becomes a warning
+  (lenient) or a :class:`~statuskit.ParseError` (strict).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from datetime import datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .limits import ParseContext
+
+__all__ = [
+    "ZONE_ABBREVIATIONS",
+    "from_epoch",
+    "parse_datetime",
+    "parse_partial",
+    "resolve_zone",
+    "zone_info",
+]
+
+UTC = timezone.utc
+
+_H = 3600
+ZONE_ABBREVIATIONS: dict[str, int] = {
+    # offsets in seconds east of UTC, used when the page's own zone does not claim the name
+    "UTC": 0,
+    "UT": 0,
+    "GMT": 0,
+    "Z": 0,
+    "ZULU": 0,
+    "WET": 0,
+    "WEST": _H,
+    "BST": _H,
+    "CET": _H,
+    "MET": _H,
+    "WAT": _H,
+    "CEST": 2 * _H,
+    "MEST": 2 * _H,
+    "EET": 2 * _H,
+    "SAST": 2 * _H,
+    "CAT": 2 * _H,
+    "EEST": 3 * _H,
+    "MSK": 3 * _H,
+    "EAT": 3 * _H,
+    "AST_ARABIA": 3 * _H,
+    "GST": 4 * _H,
+    "PKT": 5 * _H,
+    "IST": 5 * _H + 1800,
+    "NPT": 5 * _H + 2700,
+    "ICT": 7 * _H,
+    "WIB": 7 * _H,
+    "SGT": 8 * _H,
+    "HKT": 8 * _H,
+    "AWST": 8 * _H,
+    "PHT": 8 * _H,
+    "JST": 9 * _H,
+    "KST": 9 * _H,
+    "ACST": 9 * _H + 1800,
+    "ACDT": 10 * _H + 1800,
+    "AEST": 10 * _H,
+    "AEDT": 11 * _H,
+    "NZST": 12 * _H,
+    "NZDT": 13 * _H,
+    "ART": -3 * _H,
+    "BRT": -3 * _H,
+    "ADT": -3 * _H,
+    "AST": -4 * _H,
+    "NST": -3 * _H - 1800,
+    "NDT": -2 * _H - 1800,
+    "EDT": -4 * _H,
+    "EST": -5 * _H,
+    "CDT": -5 * _H,
+    "CST": -6 * _H,
+    "MDT": -6 * _H,
+    "MST": -7 * _H,
+    "PDT": -7 * _H,
+    "PST": -8 * _H,
+    "AKDT": -8 * _H,
+    "AKST": -9 * _H,
+    "HDT": -9 * _H,
+    "HST": -10 * _H,
+}
+"""Zone abbreviations statuskit understands.  Ambiguous names (CST, IST, BST) take their most
+common meaning on status pages unless the page's own zone uses the name, which wins."""
+
+_FIXED = {name: timezone(timedelta(seconds=off), name) for name, off in ZONE_ABBREVIATIONS.items()}
+
+_ISO_FIX = re.compile(r"(\.\d+)?(Z|[+-]\d{2}(?::?\d{2})?)?$")
+_PY311 = sys.version_info >= (3, 11)
+_fromiso = datetime.fromisoformat
+
+
+@lru_cache(maxsize=512)
+def zone_info(name: str | None) -> tzinfo | None:
+    """The tzinfo for IANA zone *name*, or None when unknown (never the host's zone)."""
+    if not name or len(name) > 64:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+
+
+def resolve_zone(abbr: str, page_zone: str | None, wall: datetime | None = None) -> tzinfo | None:
+    """The zone an abbreviation means on a page in *page_zone*, or None when unknown.
+
+    The page's zone wins when it uses the abbreviation around *wall* (so "CST" on a page in
+    Asia/Shanghai is +08:00, on a page in America/Chicago -06:00); the explicit table otherwise.
+    """
+    name = abbr.upper()
+    zi = zone_info(page_zone)
+    if zi is not None and wall is not None:
+        naive = wall.replace(tzinfo=None)
+        for fold in (0, 1):
+            probe = naive.replace(fold=fold, tzinfo=zi)
+            if probe.tzname() == name:
+                off = probe.utcoffset()
+                if off is not None:
+                    return timezone(off, name)
+    return _FIXED.get(name)
+
+
+def _to_utc(value: datetime, ctx: ParseContext, path: str | None, raw: str) -> datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        zi = zone_info(ctx.time_zone)
+        if zi is not None:
+            return value.replace(tzinfo=zi).astimezone(UTC)
+        ctx.warn("time without zone read as UTC", path, raw)
+        return value.replace(tzinfo=UTC)
+    if value.tzinfo is UTC:
+        return value
+    return value.astimezone(UTC)
+
+
+def _iso(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    if _PY311 or ("T" not in text and " " not in text):
+        return None
+    # Python 3.10 reads neither "Z" nor fractions of other than 3 or 6 digits.
+    m = _ISO_FIX.search(text)
+    if m is None:
+        return None
+    frac, zone = m.group(1), m.group(2)
+    head = text[: m.start()]
+    if frac:
+        frac = (frac + "000000")[:7]
+    if zone == "Z":
+        zone = "+00:00"
+    elif zone and ":" not in zone:
+        zone = zone[:3] + ":" + (zone[3:] or "00")
+    try:
+        return datetime.fromisoformat(head + (frac or "") + (zone or ""))
+    except ValueError:
+        return None
+
+
+def parse_datetime(value: object, ctx: ParseContext, path: str | None = None) -> datetime | None:
+    """Read *value* (an ISO 8601 or common textual date) as aware UTC.
+
+    None and "" give None.  Anything unreadable gives None with a warning (lenient) or raises
+    :class:`~statuskit.ParseError` (strict).  Numbers are refused here: epoch values are explicit,
+    through :func:`from_epoch`.
+    """
+    if type(value) is str and len(value) <= 32:
+        # fast path: "2026-07-24T19:43:40.040Z" and friends (Python >= 3.11)
+        try:
+            dt = _fromiso(value)
+        except ValueError:
+            pass
+        else:
+            if dt.tzinfo is UTC:
+                return dt
+            if dt.tzinfo is not None:
+                return dt.astimezone(UTC)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        ctx.warn(f"expected a date string, got {type(value).__name__}", path, value)
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    if len(text) > ctx.limits.max_date_length:
+        ctx.warn(f"date longer than {ctx.limits.max_date_length} characters ignored", path, text)
+        return None
+    dt = _iso(text) if text[:1].isdigit() else None
+    if dt is None:
+        dt = _dateutil(text, ctx, path)
+        if dt is None:
+            return None
+    return _to_utc(dt, ctx, path, text)
+
+
+# -- the dateutil fallback ------------------------------------------------------------------
+
+_DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
+_DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
+
+
+def _dateutil(text: str, ctx: ParseContext, path: str | None) -> datetime | None:
+    from dateutil import parser as du  # noqa: PLC0415 - lazily: most inputs never need it
+
+    unknown: list[str] = []
+
+    def tzinfos(name: str | None, offset: int | None) -> tzinfo | None:
+        if offset is not None and name is None:
+            return timezone(timedelta(seconds=offset))
+        if name is None:
+            return None
+        if offset is not None:
+            return timezone(timedelta(seconds=offset), name)
+        zone = _FIXED.get(name.upper())
+        if zone is None:
+            unknown.append(name)
+        return zone
+
+    try:
+        a = du.parse(text, default=_DEFAULT_A, fuzzy=False, tzinfos=tzinfos)
+        b = du.parse(text, default=_DEFAULT_B, fuzzy=False, tzinfos=tzinfos)
+    except Exception as exc:  # noqa: BLE001 - dateutil raises ValueError, OverflowError, ...
+        ctx.warn(f"unreadable date ({type(exc).__name__})", path, text)
+        return None
+    if (a.year, a.month, a.day) != (b.year, b.month, b.day):
+        ctx.warn("date without year, month or day ignored", path, text)
+        return None
+    if unknown:
+        ctx.warn(f"unknown time zone {unknown[0]!r}", path, text)
+        return None
+    if a.tzinfo is not None and a.tzname() and ctx.time_zone:
+        # the page's own zone wins for abbreviations it uses
+        zone = resolve_zone(a.tzname() or "", ctx.time_zone, a)
+        if zone is not None:
+            a = a.replace(tzinfo=zone)
+    # a missing hour/minute/second is midnight, as dates are usually written: keep A's zeros
+    return a
+
+
+# -- dates without a year -------------------------------------------------------------------
+
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    )
+}
+_PARTIAL = re.compile(
+    r"""^\s*(?P<mon>[A-Za-z]{3})[A-Za-z]*\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?
+        \s*(?:(?P<year>\d{4})\s*,?\s*(?:-\s*)?)?
+        (?:(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?
+        \s*(?P<tz>[A-Za-z]{1,5}|[+-]\d{2}:?\d{2}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?)?\s*$""",
+    re.VERBOSE,
+)
+
+
+def parse_partial(
+    text: str,
+    reference: datetime | None,
+    ctx: ParseContext,
+    path: str | None = None,
+) -> datetime | None:
+    """Read "Dec 31, 23:41 PST" (year optional) as aware UTC.
+
+    The year, when absent, is the one that puts the time closest to *reference* (the entry's own
+    date), so an update from Dec 31 inside an entry published on Jan 1 lands in the old year.
+    Zone abbreviations resolve with the page's zone first, then the explicit table.  Unreadable
+    text warns (lenient) or raises (strict) and gives None.
+    """
+    if len(text) > ctx.limits.max_date_length:
+        ctx.warn(f"date longer than {ctx.limits.max_date_length} characters ignored", path, text)
+        return None
+    m = _PARTIAL.match(text)
+    if m is None:
+        ctx.warn("unreadable date", path, text)
+        return None
+    month = _MONTHS.get(m["mon"].lower())
+    if month is None:
+        ctx.warn("unknown month", path, text)
+        return None
+    day = int(m["day"])
+    hour = int(m["h"] or 0)
+    minute = int(m["m"] or 0)
+    second = int(m["s"] or 0)
+    if m["ampm"]:
+        pm = m["ampm"][0].lower() == "p"
+        if not 1 <= hour <= 12:
+            ctx.warn("hour out of range for AM/PM", path, text)
+            return None
+        hour = hour % 12 + (12 if pm else 0)
+    if m["year"]:
+        years = [int(m["year"])]
+    elif reference is not None:
+        years = [reference.year - 1, reference.year, reference.year + 1]
+    else:
+        ctx.warn("date without year and nothing to take the year from", path, text)
+        return None
+    best: datetime | None = None
+    for year in years:
+        try:
+            wall = datetime(year, month, day, hour, minute, second)
+        except ValueError:
+            continue  # Feb 29 in a year without it; try the others
+        aware = _zoned(wall, m["tz"], ctx, path, text)
+        if aware is None:
+            return None
+        if best is None or (
+            reference is not None and abs(aware - reference) < abs(best - reference)
+        ):
+            best = aware
+    if best is None:
+        ctx.warn("no such day", path, text)
+    return best
+
+
+def _zoned(
+    wall: datetime, tz: str | None, ctx: ParseContext, path: str | None, text: str
+) -> datetime | None:
+    if not tz:
+        return _to_utc(wall, ctx, path, text)
+    if tz[0] in "+-" or (tz[:3].upper() in ("UTC", "GMT") and len(tz) > 3):
+        off = tz[3:] if tz[0] not in "+-" else tz
+        sign = -1 if off[0] == "-" else 1
+        digits = off[1:].replace(":", "")
+        hours = int(digits[:2] if len(digits) > 2 else digits)
+        minutes = int(digits[2:4]) if len(digits) > 2 else 0
+        if hours > 23 or minutes > 59:
+            ctx.warn("offset out of range", path, text)
+            return None
+        zone: tzinfo = timezone(sign * timedelta(hours=hours, minutes=minutes))
+        return wall.replace(tzinfo=zone).astimezone(UTC)
+    resolved = resolve_zone(tz, ctx.time_zone, wall)
+    if resolved is None:
+        ctx.warn(f"unknown time zone {tz!r}", path, text)
+        return None
+    return wall.replace(tzinfo=resolved).astimezone(UTC)
+
+
+# -- epochs ---------------------------------------------------------------------------------
+
+_MIN_EPOCH = -62135596800  # 0001-01-01
+_MAX_EPOCH = 253402300799  # 9999-12-31
+
+
+def from_epoch(
+    value: object, ctx: ParseContext, path: str | None = None, *, unit: str = "s"
+) -> datetime | None:
+    """Read epoch seconds (``unit="s"``) or milliseconds (``"ms"``), number or digit string."""
+    if value is None or value == "":
+        return None
+    try:
+        if isinstance(value, bool):
+            raise TypeError
+        if isinstance(value, str):
+            if len(value) > 24:
+                raise ValueError
+            number = float(value.strip())
+        elif isinstance(value, (int, float)):
+            number = float(value)
+        else:
+            raise TypeError
+        if unit == "ms":
+            number /= 1000.0
+        if math.isnan(number) or not _MIN_EPOCH <= number <= _MAX_EPOCH:
+            raise OverflowError
+        return datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=number)
+    except (TypeError, ValueError, OverflowError):
+        ctx.warn("unreadable epoch time", path, value)
+        return None

@@ -1,0 +1,124 @@
+"""Text helpers shared by adapters: HTML to plain text, whitespace, safe URLs."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+from lxml import html as lxml_html
+
+__all__ = ["clean", "html_to_text", "safe_url"]
+
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "table",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "pre",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "dd",
+        "dt",
+        "hr",
+    }
+)
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_NEWLINES = re.compile(r"\s*\n\s*")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean(text: str) -> str:
+    """*text* with control characters removed, runs of spaces collapsed and lines trimmed;
+    paragraph breaks (blank lines) are kept as one blank line."""
+    text = _CONTROL.sub("", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
+    out: list[str] = []
+    blank = False
+    for line in lines:
+        if line:
+            if blank and out:
+                out.append("")
+            out.append(line)
+            blank = False
+        else:
+            blank = True
+    return "\n".join(out)
+
+
+def html_to_text(markup: str) -> str:
+    """The plain text of an HTML fragment: tags dropped, entities decoded once, block elements
+    and ``<br>`` as line breaks.  Scripts and styles contribute nothing."""
+    if "<" not in markup and "&" not in markup:
+        return clean(markup)
+    try:
+        root = lxml_html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return clean(markup)
+    parts: list[str] = []
+    _walk(root, parts)
+    return clean("".join(parts))
+
+
+def _walk(el: etree._Element, parts: list[str]) -> None:
+    # iterative: hostile nesting must not hit the recursion limit
+    stack: list[tuple[etree._Element, bool]] = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if closing:
+            if tag in _BLOCK:
+                parts.append("\n")
+            if node.tail and node is not el:
+                parts.append(node.tail)
+            continue
+        if tag in ("script", "style", "template"):
+            if node.tail and node is not el:
+                parts.append(node.tail)
+            continue
+        if tag in _BLOCK:
+            parts.append("\n")
+        if node.text and isinstance(node.tag, str):
+            parts.append(node.text)
+        stack.append((node, True))
+        for child in reversed(node):
+            stack.append((child, False))
+
+
+def safe_url(value: object, base: str | None = None) -> str | None:
+    """*value* as an absolute http(s) URL (joined to *base* when relative), or None.
+
+    Any other scheme (javascript:, data:, file:, ...) is refused: statuskit only reports
+    addresses a browser can fetch without running anything.
+    """
+    if not isinstance(value, str):
+        return None
+    url = value.strip()
+    if not url or len(url) > 4096:
+        return None
+    if base and not url.lower().startswith(("http://", "https://")):
+        try:
+            url = urljoin(base, url)
+        except ValueError:
+            return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url

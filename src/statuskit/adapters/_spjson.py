@@ -1,0 +1,461 @@
+"""Reading the Atlassian Statuspage v2 JSON shape.
+
+Shared by ``statuspage.json`` and ``incidentio.json`` (incident.io serves a Statuspage-shaped
+summary).  One reader covers every public v2 endpoint, told apart by the keys present:
+
+=================================  ==============================================================
+endpoint                           keys
+=================================  ==============================================================
+summary.json                       page, status, components, incidents, scheduled_maintenances
+status.json                        page, status
+components.json                    page, components
+incidents.json, unresolved.json    page, incidents
+scheduled-maintenances(/upcoming,  page, scheduled_maintenances
+/active).json
+=================================  ==============================================================
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from .._dates import parse_datetime
+from .._text import safe_url
+from ..limits import ParseContext
+from ..model import (
+    Component,
+    ComponentChange,
+    ComponentRef,
+    Coverage,
+    Incident,
+    Page,
+    Scope,
+    Snapshot,
+    Update,
+)
+from ..status import ComponentStatus, Impact, IncidentKind, IncidentStatus
+from ._json import as_dict, as_int, as_list, as_str, date, lookup, omit
+
+__all__ = [
+    "COMPONENT_STATUS",
+    "IMPACT",
+    "INCIDENT_STATUS",
+    "INDICATOR",
+    "read_statuspage",
+    "sniff_statuspage_shape",
+]
+
+COMPONENT_STATUS: dict[str, ComponentStatus] = {
+    "operational": ComponentStatus.OPERATIONAL,
+    "degraded_performance": ComponentStatus.DEGRADED_PERFORMANCE,
+    "partial_outage": ComponentStatus.PARTIAL_OUTAGE,
+    "major_outage": ComponentStatus.MAJOR_OUTAGE,
+    "under_maintenance": ComponentStatus.UNDER_MAINTENANCE,
+    # incident.io's widget vocabulary, seen on its Statuspage-compatible endpoints too
+    "full_outage": ComponentStatus.MAJOR_OUTAGE,
+    "degraded": ComponentStatus.DEGRADED_PERFORMANCE,
+}
+
+INCIDENT_STATUS: dict[str, IncidentStatus] = {
+    "investigating": IncidentStatus.INVESTIGATING,
+    "identified": IncidentStatus.IDENTIFIED,
+    "monitoring": IncidentStatus.MONITORING,
+    "resolved": IncidentStatus.RESOLVED,
+    "postmortem": IncidentStatus.POSTMORTEM,
+    "scheduled": IncidentStatus.SCHEDULED,
+    "in_progress": IncidentStatus.IN_PROGRESS,
+    "verifying": IncidentStatus.VERIFYING,
+    "completed": IncidentStatus.COMPLETED,
+}
+
+IMPACT: dict[str, Impact] = {
+    "none": Impact.NONE,
+    "minor": Impact.MINOR,
+    "major": Impact.MAJOR,
+    "critical": Impact.CRITICAL,
+    "maintenance": Impact.MAINTENANCE,
+}
+
+# status.indicator: Statuspage words its descriptions "Minor Service Outage" (minor), "Partial
+# System Outage" (major: any component in major outage gives it) and "Major System Outage"
+# (critical), so the scale sits one step below the component scale's names.
+INDICATOR: dict[str, ComponentStatus] = {
+    "none": ComponentStatus.OPERATIONAL,
+    "minor": ComponentStatus.DEGRADED_PERFORMANCE,
+    "major": ComponentStatus.PARTIAL_OUTAGE,
+    "critical": ComponentStatus.MAJOR_OUTAGE,
+    "maintenance": ComponentStatus.UNDER_MAINTENANCE,
+}
+
+_MAINTENANCE_STATUSES = frozenset(
+    {
+        IncidentStatus.SCHEDULED,
+        IncidentStatus.IN_PROGRESS,
+        IncidentStatus.VERIFYING,
+        IncidentStatus.COMPLETED,
+    }
+)
+_KNOWN_KEYS = ("page", "status", "components", "incidents", "scheduled_maintenances")
+
+
+def read_statuspage(
+    doc: Any, ctx: ParseContext, *, platform: str, url: str | None = None
+) -> Snapshot:
+    """Read a decoded Statuspage v2 document into a Snapshot.  *url* (where the body came from)
+    only refines which incidents the reading covers (``/unresolved``, ``/upcoming``, ...)."""
+    if not isinstance(doc, dict):
+        ctx.fail(f"expected a JSON object, got {type(doc).__name__}", "$", doc)
+    if not any(k in doc for k in _KNOWN_KEYS[1:]):
+        ctx.fail("none of status, components, incidents, scheduled_maintenances present", "$")
+
+    page = _page(doc, ctx)
+    if page.time_zone and ctx.time_zone is None:
+        ctx.time_zone = page.time_zone
+
+    indicator = raw_indicator = description = None
+    status = as_dict(doc.get("status"), ctx, "$.status")
+    if status is not None:
+        indicator, raw_indicator = lookup(
+            INDICATOR,
+            status.get("indicator"),
+            ComponentStatus.UNKNOWN,
+            ctx,
+            "$.status.indicator",
+            "indicator",
+        )
+        description = as_str(status.get("description"), ctx, "$.status.description")
+
+    components = _components(doc, ctx) if "components" in doc else ()
+    if "components" in doc and not components:
+        ctx.warn("the page lists no components", "$.components")
+
+    incidents: list[Incident] = []
+    for i, item in enumerate(as_list(doc.get("incidents"), ctx, "$.incidents")):
+        inc = _incident(item, ctx, f"$.incidents[{i}]", page.url, maintenance=False)
+        if inc is not None:
+            incidents.append(inc)
+    for i, item in enumerate(
+        as_list(doc.get("scheduled_maintenances"), ctx, "$.scheduled_maintenances")
+    ):
+        inc = _incident(item, ctx, f"$.scheduled_maintenances[{i}]", page.url, maintenance=True)
+        if inc is not None:
+            incidents.append(inc)
+
+    coverage = _coverage(doc, incidents, (url or "").lower())
+    return Snapshot(
+        page=page,
+        components=components,
+        incidents=tuple(incidents),
+        platform=platform,
+        adapter=ctx.adapter,
+        warnings=tuple(ctx.warnings),
+        indicator=indicator,
+        raw_indicator=raw_indicator,
+        description=description,
+        coverage=coverage,
+    )
+
+
+def _page(doc: Mapping[str, Any], ctx: ParseContext) -> Page:
+    raw = as_dict(doc.get("page"), ctx, "$.page")
+    if raw is None:
+        return Page()
+    tz = as_str(raw.get("time_zone"), ctx, "$.page.time_zone")
+    if tz is not None and ctx.time_zone is None:
+        ctx.time_zone = tz  # before any date on the page is read
+    return Page(
+        name=as_str(raw.get("name"), ctx, "$.page.name"),
+        url=safe_url(raw.get("url")),
+        time_zone=tz,
+        updated_at=date(raw, "updated_at", ctx, "$.page"),
+        id=as_str(raw.get("id"), ctx, "$.page.id"),
+    )
+
+
+def _components(doc: Mapping[str, Any], ctx: ParseContext) -> tuple[Component, ...]:
+    items = as_list(doc.get("components"), ctx, "$.components")
+    groups: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, dict) and item.get("group") is True:
+            gid, gname = item.get("id"), item.get("name")
+            if isinstance(gid, str) and isinstance(gname, str):
+                groups[gid] = gname
+    out: list[Component] = []
+    for i, item in enumerate(items):
+        # The common case (every field of the expected type) runs without building paths;
+        # anything unusual goes through the checked helpers, which warn with the path.
+        if type(item) is not dict:
+            ctx.warn(
+                f"expected a component object, got {type(item).__name__}",
+                f"$.components[{i}]",
+                item,
+            )
+            continue
+        get = item.get
+        name, cid, raw_status = get("name"), get("id"), get("status")
+        group_id, desc, pos = get("group_id"), get("description"), get("position")
+        if type(name) is not str:
+            name = as_str(name, ctx, f"$.components[{i}].name")
+        if type(cid) is not str:
+            cid = as_str(cid, ctx, f"$.components[{i}].id")
+            if cid is None:
+                ctx.warn("component without id: keyed by its name", f"$.components[{i}].id")
+                cid = f"name:{name}"
+        status = COMPONENT_STATUS.get(raw_status) if type(raw_status) is str else None
+        if status is None:
+            status, raw_status = lookup(
+                COMPONENT_STATUS,
+                raw_status,
+                ComponentStatus.UNKNOWN,
+                ctx,
+                f"$.components[{i}].status",
+                "component status",
+            )
+        group = None
+        if group_id is not None:
+            if type(group_id) is not str:
+                ctx.warn("group_id is not a string", f"$.components[{i}].group_id", group_id)
+                group_id = None
+            else:
+                group = groups.get(group_id)
+                if group is None:
+                    ctx.warn(
+                        f"group {group_id!r} is not on the page", f"$.components[{i}].group_id"
+                    )
+        if desc is not None and type(desc) is not str:
+            desc = as_str(desc, ctx, f"$.components[{i}].description")
+        if pos is not None and type(pos) is not int:
+            pos = as_int(pos, ctx, f"$.components[{i}].position")
+        updated = get("updated_at")
+        out.append(
+            Component(
+                id=cid,
+                name=name or "",
+                status=status,
+                raw_status=raw_status,
+                group=group,
+                description=desc,
+                position=pos,
+                group_id=group_id,
+                is_group=get("group") is True,
+                updated_at=None
+                if updated is None
+                else parse_datetime(updated, ctx, f"$.components[{i}].updated_at"),
+                raw=item,
+            )
+        )
+    return tuple(out)
+
+
+def _incident(
+    item: object, ctx: ParseContext, path: str, page_url: str | None, *, maintenance: bool
+) -> Incident | None:
+    if not isinstance(item, dict):
+        ctx.warn(f"expected an incident object, got {type(item).__name__}", path, item)
+        return None
+    iid = as_str(item.get("id"), ctx, f"{path}.id")
+    title = as_str(item.get("name"), ctx, f"{path}.name") or ""
+    if iid is None:
+        ctx.warn("incident without id: skipped", f"{path}.id", title)
+        return None
+    status, raw_status = lookup(
+        INCIDENT_STATUS,
+        item.get("status"),
+        IncidentStatus.UNKNOWN,
+        ctx,
+        f"{path}.status",
+        "incident status",
+    )
+    impact, raw_impact = (
+        lookup(IMPACT, item.get("impact"), Impact.UNKNOWN, ctx, f"{path}.impact", "impact")
+        if "impact" in item
+        else (Impact.UNKNOWN, None)
+    )
+    if "impact" not in item:
+        # older Statuspage payloads and some exports omit impact; say so rather than guess
+        ctx.warn("incident without impact", f"{path}.impact")
+    scheduled_for = date(item, "scheduled_for", ctx, path)
+    if (
+        maintenance
+        or impact is Impact.MAINTENANCE
+        or scheduled_for is not None
+        or status in _MAINTENANCE_STATUSES
+    ):
+        kind = IncidentKind.MAINTENANCE
+    else:
+        kind = IncidentKind.INCIDENT
+    updates = []
+    for j, u in enumerate(as_list(item.get("incident_updates"), ctx, f"{path}.incident_updates")):
+        upd = _update(u, ctx, f"{path}.incident_updates[{j}]")
+        if upd is not None:
+            updates.append(upd)
+    refs = []
+    for j, c in enumerate(as_list(item.get("components"), ctx, f"{path}.components")):
+        if isinstance(c, dict):
+            refs.append(
+                ComponentRef(
+                    id=as_str(c.get("id"), ctx, f"{path}.components[{j}].id"),
+                    name=as_str(c.get("name"), ctx, f"{path}.components[{j}].name"),
+                )
+            )
+        else:
+            ctx.warn("expected a component object", f"{path}.components[{j}]", c)
+    url = safe_url(f"{page_url.rstrip('/')}/incidents/{iid}") if page_url else None
+    if url is None:
+        url = safe_url(item.get("shortlink"))
+    return Incident.build(
+        id=iid,
+        title=title,
+        kind=kind,
+        status=status,
+        raw_status=raw_status,
+        impact=impact,
+        raw_impact=raw_impact,
+        created_at=date(item, "created_at", ctx, path),
+        started_at=date(item, "started_at", ctx, path),
+        resolved_at=date(item, "resolved_at", ctx, path),
+        updated_at=date(item, "updated_at", ctx, path),
+        scheduled_for=scheduled_for,
+        scheduled_until=date(item, "scheduled_until", ctx, path),
+        url=url,
+        updates=reversed(updates),  # the API lists newest first
+        components=refs,
+        raw=omit(item, "incident_updates", "components"),
+    )
+
+
+def _update(item: object, ctx: ParseContext, path: str) -> Update | None:
+    if not isinstance(item, dict):
+        ctx.warn(f"expected an update object, got {type(item).__name__}", path, item)
+        return None
+    status, raw_status = lookup(
+        INCIDENT_STATUS,
+        item.get("status"),
+        IncidentStatus.UNKNOWN,
+        ctx,
+        f"{path}.status",
+        "incident status",
+    )
+    # display_at is the time the page shows (it can be set back); created_at the posting time
+    when = date(item, "display_at", ctx, path) or date(item, "created_at", ctx, path)
+    changes = []
+    for k, ac in enumerate(
+        as_list(item.get("affected_components"), ctx, f"{path}.affected_components")
+    ):
+        cpath = f"{path}.affected_components[{k}]"
+        if not isinstance(ac, dict):
+            ctx.warn("expected an affected component object", cpath, ac)
+            continue
+        raw_old = ac.get("old_status")
+        old = None
+        if raw_old is not None:
+            old, raw_old = lookup(
+                COMPONENT_STATUS,
+                raw_old,
+                ComponentStatus.UNKNOWN,
+                ctx,
+                f"{cpath}.old_status",
+                "component status",
+            )
+        new, raw_new = lookup(
+            COMPONENT_STATUS,
+            ac.get("new_status"),
+            ComponentStatus.UNKNOWN,
+            ctx,
+            f"{cpath}.new_status",
+            "component status",
+        )
+        if raw_new is None:
+            continue  # Statuspage lists some components with both states null: kept in raw
+        changes.append(
+            ComponentChange(
+                component_id=as_str(ac.get("code"), ctx, f"{cpath}.code"),
+                name=as_str(ac.get("name"), ctx, f"{cpath}.name"),
+                old=old,
+                new=new,
+                raw_old=raw_old,
+                raw_new=raw_new,
+            )
+        )
+    body = as_str(item.get("body"), ctx, f"{path}.body") or ""
+    return Update(
+        id=as_str(item.get("id"), ctx, f"{path}.id"),
+        status=status,
+        raw_status=raw_status,
+        body=ctx.text(body, f"{path}.body"),
+        body_html=None,
+        created_at=when,
+        component_changes=tuple(changes),
+        raw=omit(item, "body"),
+    )
+
+
+def _coverage(doc: Mapping[str, Any], incidents: list[Incident], url: str) -> Coverage:
+    inc_scope = Scope.NONE
+    if "incidents" in doc:
+        listed = [i for i in incidents if i.kind is IncidentKind.INCIDENT]
+        if "scheduled_maintenances" in doc or "components" in doc or "/unresolved" in url:
+            inc_scope = Scope.OPEN  # summary.json and incidents/unresolved.json
+        elif "/incidents.json" in url or any(i.is_resolved for i in listed):
+            inc_scope = Scope.RECENT
+        else:
+            # nothing resolved in the list: the unresolved endpoint (the 50 latest would
+            # hold resolved ones on any page that has a history)
+            inc_scope = Scope.OPEN
+    m_scope = Scope.NONE
+    if "scheduled_maintenances" in doc:
+        maints = [i for i in incidents if i.kind is IncidentKind.MAINTENANCE]
+        if "/upcoming" in url:
+            m_scope = Scope.UPCOMING
+        elif "/active" in url:
+            m_scope = Scope.ACTIVE
+        elif "incidents" in doc or "components" in doc:
+            m_scope = Scope.OPEN  # summary.json: upcoming and in progress
+        elif any(m.is_resolved for m in maints) or not maints:
+            m_scope = Scope.RECENT
+        elif all(m.status is IncidentStatus.SCHEDULED for m in maints):
+            m_scope = Scope.UPCOMING
+        elif all(m.status is not IncidentStatus.SCHEDULED for m in maints):
+            m_scope = Scope.ACTIVE
+        else:
+            m_scope = Scope.OPEN
+    elif "incidents" in doc and inc_scope is Scope.RECENT:
+        m_scope = Scope.RECENT  # incidents.json carries maintenances among its incidents
+    return Coverage(
+        components="components" in doc,
+        indicator="status" in doc,
+        incidents=inc_scope,
+        maintenances=m_scope,
+    )
+
+
+# -- sniffing -------------------------------------------------------------------------------
+
+_PAGE_ID = re.compile(r'"page"\s*:\s*\{[^{}]{0,600}?"id"\s*:\s*"([^"]{1,64})"')
+_MARKERS = (
+    '"incident_updates"',
+    '"scheduled_maintenances"',
+    '"indicator"',
+    '"group_id"',
+    '"only_show_if_degraded"',
+    '"shortlink"',
+    '"affected_components"',
+    '"time_zone"',
+)
+ULID = re.compile(r"^[0-9A-HJKMNP-TV-Z]{26}$")
+STATUSPAGE_ID = re.compile(r"^[a-z0-9]{12}$")
+
+
+def sniff_statuspage_shape(head: str) -> tuple[float, str, str | None]:
+    """How much *head* looks like Statuspage v2 JSON: (score, evidence, page id or None)."""
+    if not head.startswith("{") or '"page"' not in head:
+        return 0.0, "", None
+    markers = [m for m in _MARKERS if m in head]
+    m = _PAGE_ID.search(head)
+    page_id = m.group(1) if m else None
+    if not markers:
+        return 0.0, "", page_id
+    score = 0.6 + 0.1 * min(len(markers), 3)
+    return score, "Statuspage v2 keys " + ", ".join(markers[:3]), page_id

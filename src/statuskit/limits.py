@@ -1,0 +1,101 @@
+"""Input bounds and the per-parse context every adapter reports through.
+
+:class:`Limits` holds the bounds a parse keeps to (users pass their own to
+:func:`statuskit.parse`); :class:`ParseContext` carries the adapter's name, the strict switch and the
+warnings gathered so far.  Adapters never raise or warn on their own: they call
+:meth:`ParseContext.warn` (a warning in lenient mode, a :class:`~statuskit.ParseError` in strict
+mode) or :meth:`ParseContext.fail` (always an error).
+"""
+
+from __future__ import annotations
+
+from typing import NoReturn
+
+import attrs
+
+from .errors import InputLimitError, ParseError, excerpt
+
+__all__ = ["Limits", "ParseContext"]
+
+
+@attrs.frozen
+class Limits:
+    """Bounds on what one parse will read.  Exceeding one raises :class:`InputLimitError`, or,
+    where a partial result is meaningful, truncates with a warning."""
+
+    max_bytes: int = 10 * 1024 * 1024
+    """Largest input accepted, in bytes (10 MiB)."""
+    max_depth: int = 64
+    """Deepest nesting of JSON arrays/objects or XML/HTML elements accepted."""
+    max_items: int = 100_000
+    """Most entries read from any one list (components, incidents, updates, feed entries)."""
+    max_attributes: int = 256
+    """Most attributes read on one XML/HTML element."""
+    max_text: int = 1024 * 1024
+    """Longest text kept for one field (longer text is truncated with a warning)."""
+    max_date_length: int = 64
+    """Longest string handed to the date parser."""
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class ParseContext:
+    """What one parse knows about itself: who is parsing, how strictly, and what went wrong."""
+
+    __slots__ = ("adapter", "limits", "strict", "time_zone", "warnings")
+
+    def __init__(
+        self,
+        adapter: str,
+        *,
+        strict: bool = False,
+        limits: Limits = DEFAULT_LIMITS,
+        time_zone: str | None = None,
+    ) -> None:
+        self.adapter = adapter
+        self.strict = strict
+        self.limits = limits
+        self.time_zone = time_zone
+        """The page's IANA zone, once known: used for zone abbreviations and naive times."""
+        self.warnings: list[str] = []
+
+    def warn(self, message: str, path: str | None = None, value: object = None) -> None:
+        """Record a recoverable problem; in strict mode raise it as a :class:`ParseError`."""
+        if self.strict:
+            self.fail(message, path, value)
+        text = self.adapter
+        if path:
+            text += f" at {path}"
+        text += f": {message}"
+        if value is not None:
+            text += f" (near {excerpt(value)!r})"
+        self.warnings.append(text)
+
+    def fail(self, message: str, path: str | None = None, value: object = None) -> NoReturn:
+        """Raise a :class:`ParseError` for this adapter."""
+        raise ParseError(
+            message,
+            adapter=self.adapter,
+            path=path,
+            excerpt=None if value is None else excerpt(value),
+        )
+
+    def over_limit(
+        self, limit: str, message: str, path: str | None = None, value: object = None
+    ) -> NoReturn:
+        """Raise an :class:`InputLimitError` naming the limit exceeded."""
+        raise InputLimitError(
+            message,
+            limit=limit,
+            adapter=self.adapter,
+            path=path,
+            excerpt=None if value is None else excerpt(value),
+        )
+
+    def text(self, value: str, path: str | None = None) -> str:
+        """*value*, truncated with a warning when longer than ``limits.max_text``."""
+        if len(value) > self.limits.max_text:
+            self.warn(f"text longer than {self.limits.max_text} characters truncated", path)
+            return value[: self.limits.max_text]
+        return value

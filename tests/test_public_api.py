@@ -1,0 +1,68 @@
+"""The exported names are chosen on purpose: this test pins them."""
+
+from __future__ import annotations
+
+import statuskit
+
+EXPECTED = [
+    "Adapter",
+    "Component",
+    "ComponentChange",
+    "ComponentRef",
+    "ComponentStatus",
+    "Coverage",
+    "Detection",
+    "Impact",
+    "Incident",
+    "IncidentKind",
+    "IncidentStatus",
+    "InputLimitError",
+    "Limits",
+    "Page",
+    "ParseContext",
+    "ParseError",
+    "Scope",
+    "Snapshot",
+    "Sniff",
+    "Source",
+    "StatuskitError",
+    "Transition",
+    "UnknownAdapterError",
+    "UnknownFormatError",
+    "Update",
+    "__version__",
+    "adapters",
+    "detect",
+    "dumps",
+    "loads",
+    "parse",
+    "register_adapter",
+    "unregister_adapter",
+]
+
+
+def test_all_is_pinned() -> None:
+    """statuskit.__all__ is exactly the agreed public surface."""
+    assert statuskit.__all__ == EXPECTED
+
+
+def test_all_is_sorted_and_resolvable() -> None:
+    """__all__ is sorted and every name in it exists."""
+    assert sorted(statuskit.__all__) == statuskit.__all__
+    for name in statuskit.__all__:
+        assert hasattr(statuskit, name), name
+
+
+def test_error_tree() -> None:
+    """Each error is a StatuskitError and also the matching builtin."""
+    assert issubclass(statuskit.ParseError, ValueError)
+    assert issubclass(statuskit.InputLimitError, statuskit.ParseError)
+    assert issubclass(statuskit.UnknownFormatError, ValueError)
+    assert issubclass(statuskit.UnknownAdapterError, LookupError)
+    for err in (
+        statuskit.ParseError,
+        statuskit.UnknownFormatError,
+        statuskit.UnknownAdapterError,
+        statuskit.InputLimitError,
+    ):
+        assert issubclass(err, statuskit.StatuskitError)

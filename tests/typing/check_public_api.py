@@ -1,0 +1,34 @@
+"""Type-checked by mypy --strict (not run by pytest): the public API reads well to a type checker."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import statuskit
+from statuskit import ComponentStatus, Incident, Snapshot
+
+
+def overall_of(body: bytes) -> ComponentStatus:
+    snap: Snapshot = statuskit.parse(body, url="https://status.example.com/api/v2/summary.json")
+    return snap.overall
+
+
+def open_durations(snap: Snapshot) -> list[tuple[str, timedelta | None]]:
+    return [(inc.title, inc.duration) for inc in snap.incidents if not inc.is_resolved]
+
+
+def impacted_names(inc: Incident) -> list[str | None]:
+    return [ref.name for ref in inc.impacted_components]
+
+
+def round_trip(snap: Snapshot) -> bool:
+    return statuskit.loads(statuskit.dumps(snap)) == snap
+
+
+def adapter_names() -> list[str]:
+    return sorted(statuskit.adapters())
+
+
+def detection(body: bytes) -> tuple[str, str, float]:
+    det = statuskit.detect(body)
+    return det.adapter, det.platform, det.confidence
