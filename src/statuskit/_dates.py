@@ -199,12 +199,12 @@ def parse_datetime(value: object, ctx: ParseContext, path: str | None = None) ->
     if len(text) > ctx.limits.max_date_length:
         ctx.warn(f"date longer than {ctx.limits.max_date_length} characters ignored", path, text)
         return None
-    dt = _iso(text) if text[:1].isdigit() else None
-    if dt is None:
-        dt = _dateutil(text, ctx, path)
-        if dt is None:
+    found = _iso(text) if text[:1].isdigit() else None
+    if found is None:
+        found = _dateutil(text, ctx, path)
+        if found is None:
             return None
-    return _to_utc(dt, ctx, path, text)
+    return _to_utc(found, ctx, path, text)
 
 
 # -- the dateutil fallback ------------------------------------------------------------------
