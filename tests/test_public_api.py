@@ -26,12 +26,14 @@ EXPECTED = [
     "Sniff",
     "Source",
     "StatuskitError",
+    "SuspiciousReadingError",
     "Transition",
     "UnknownAdapterError",
     "UnknownFormatError",
     "Update",
     "__version__",
     "adapters",
+    "check_reading",
     "detect",
     "dumps",
     "loads",
@@ -57,6 +59,7 @@ def test_error_tree() -> None:
     """Each error is a StatuskitError and also the matching builtin."""
     assert issubclass(statuskit.ParseError, ValueError)
     assert issubclass(statuskit.InputLimitError, statuskit.ParseError)
+    assert issubclass(statuskit.SuspiciousReadingError, statuskit.ParseError)
     assert issubclass(statuskit.UnknownFormatError, ValueError)
     assert issubclass(statuskit.UnknownAdapterError, LookupError)
     for err in (
@@ -64,5 +67,6 @@ def test_error_tree() -> None:
         statuskit.UnknownFormatError,
         statuskit.UnknownAdapterError,
         statuskit.InputLimitError,
+        statuskit.SuspiciousReadingError,
     ):
         assert issubclass(err, statuskit.StatuskitError)

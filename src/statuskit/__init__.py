@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from ._api import detect, parse
+from ._api import check_reading, detect, parse
 from ._source import Source
 from .adapters.base import Adapter, Sniff
 from .errors import (
     InputLimitError,
     ParseError,
     StatuskitError,
+    SuspiciousReadingError,
     UnknownAdapterError,
     UnknownFormatError,
 )
@@ -65,12 +66,14 @@ __all__ = [
     "Sniff",
     "Source",
     "StatuskitError",
+    "SuspiciousReadingError",
     "Transition",
     "UnknownAdapterError",
     "UnknownFormatError",
     "Update",
     "__version__",
     "adapters",
+    "check_reading",
     "detect",
     "dumps",
     "loads",
