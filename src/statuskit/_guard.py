@@ -2,6 +2,8 @@
 
 * Bounds the adapter may have missed: lists longer than ``Limits.max_items`` are cut and text
   fields longer than ``Limits.max_text`` truncated, each with a warning.
+* Components are keyed by id: a repeated id (a vendor's, or one an adapter derived from a
+  repeated name) gets a ``#2``, ``#3``... suffix, with a warning, so keys stay unique.
 * The suspicious-reading guard: a reading that holds nothing although its format promises
   components, a status or incidents, or whose components collapse compared with the previous
   reading of the same page, is a warning (lenient) or a
@@ -53,35 +55,105 @@ def bound(snap: Snapshot, ctx: ParseContext, input_size: int) -> Snapshot:
             else:
                 cut.append(inc)
         changes["incidents"] = tuple(cut)
+    components = changes.get("components", snap.components)
+    if len({c.id for c in components}) != len(components):
+        changes["components"] = _unique_ids(components, ctx)
     if changes:
         snap = attrs.evolve(snap, **changes)
     if input_size > limits.max_text:
-        snap = _bound_text(snap, ctx, "$")
+        snap = _bound_text(snap, ctx, ())
     return snap
 
 
-def _bound_text(obj: Any, ctx: ParseContext, path: str) -> Any:
-    """*obj* (an attrs model or a tuple of them) with every str field cut to ``max_text``.
-    Vendor records (``raw``) are left as they are: they are bounded by ``max_bytes``."""
-    if isinstance(obj, tuple):
-        out = tuple(_bound_text(v, ctx, f"{path}[{i}]") for i, v in enumerate(obj))
-        return obj if all(a is b for a, b in zip(out, obj, strict=True)) else out
-    if not attrs.has(type(obj)):
-        return obj
+def _unique_ids(components: tuple[Any, ...], ctx: ParseContext) -> tuple[Any, ...]:
+    seen: dict[str, int] = {}
+    taken = {c.id for c in components}
+    out = []
+    for n, comp in enumerate(components):
+        count = seen.get(comp.id, 0) + 1
+        seen[comp.id] = count
+        if count == 1:
+            out.append(comp)
+            continue
+        new = f"{comp.id}#{count}"
+        while new in taken:
+            count += 1
+            new = f"{comp.id}#{count}"
+        taken.add(new)
+        ctx.warn(f"component id {comp.id!r} repeated: this one keyed {new!r}", f"$.components[{n}]")
+        out.append(attrs.evolve(comp, id=new))
+    return tuple(out)
+
+
+_SCALARS = frozenset(
+    {
+        "int",
+        "bool",
+        "float",
+        "datetime",
+        "None",
+        "ComponentStatus",
+        "Impact",
+        "IncidentKind",
+        "IncidentStatus",
+        "Scope",
+    }
+)
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_MODELS: dict[type, bool] = {}
+
+
+def _fields(cls: type) -> tuple[str, ...]:
+    """The fields of model *cls* that can hold text or other models (by their annotations;
+    a field whose annotation statuskit cannot read is kept, to be safe)."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        names = []
+        for f in attrs.fields(cls):
+            kinds = {k.strip() for k in str(f.type).split("|")}
+            if f.name != "raw" and f.init and not kinds <= _SCALARS:
+                names.append(f.name)
+        found = _FIELDS[cls] = tuple(names)
+    return found
+
+
+def _is_model(cls: type) -> bool:
+    found = _MODELS.get(cls)
+    if found is None:
+        found = _MODELS[cls] = attrs.has(cls)
+    return found
+
+
+def _bound_text(obj: Any, ctx: ParseContext, where: tuple[str | int, ...]) -> Any:
+    """*obj* (an attrs model) with every str field cut to ``max_text``, models inside it too.
+    Vendor records (``raw``) are left as they are: they are bounded by ``max_bytes``.  The path
+    is only spelled out for a field that is cut."""
     limit = ctx.limits.max_text
     changes: dict[str, Any] = {}
-    for f in attrs.fields(type(obj)):
-        if f.name == "raw" or not f.init:
-            continue
-        value = getattr(obj, f.name)
-        if isinstance(value, str):
+    for name in _fields(type(obj)):
+        value = getattr(obj, name)
+        kind = type(value)
+        if kind is str:
             if len(value) > limit:
-                changes[f.name] = ctx.text(value, f"{path}.{f.name}")
-        elif isinstance(value, tuple) or attrs.has(type(value)):
-            new = _bound_text(value, ctx, f"{path}.{f.name}")
-            if new is not value:
-                changes[f.name] = new
+                changes[name] = ctx.text(value, _spell((*where, name)))
+        elif kind is tuple:
+            if value and _is_model(type(value[0])):
+                new = tuple(
+                    _bound_text(item, ctx, (*where, name, i)) for i, item in enumerate(value)
+                )
+                if any(a is not b for a, b in zip(new, value, strict=True)):
+                    changes[name] = new
+        elif value is not None and _is_model(kind):
+            new_obj = _bound_text(value, ctx, (*where, name))
+            if new_obj is not value:
+                changes[name] = new_obj
     return attrs.evolve(obj, **changes) if changes else obj
+
+
+def _spell(where: tuple[str | int, ...]) -> str:
+    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in where)
 
 
 # -- suspicious readings --------------------------------------------------------------------

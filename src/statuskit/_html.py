@@ -22,7 +22,6 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from lxml import etree
 from lxml import html as lxml_html
 
 from ._encoding import scrub_text
@@ -88,8 +87,8 @@ def parse_html(
     parser = html_parser()
     try:
         root = lxml_html.document_fromstring(body, parser=parser)
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-        ctx.fail(f"unreadable HTML: {exc}", path)
+    except Exception as exc:  # noqa: BLE001 - lxml.html raises ParserError, ValueError, ...
+        ctx.fail(f"unreadable HTML: {type(exc).__name__}: {exc}", path)
     if any("xcessive depth" in (e.message or "") for e in parser.error_log):
         ctx.over_limit(
             "max_depth", f"markup nested deeper than max_depth={ctx.limits.max_depth}", path
