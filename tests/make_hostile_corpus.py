@@ -954,6 +954,46 @@ case(
     {"limits": {"max_bytes": 1000}},
 )
 case(
+    "json-too-many-containers.json",
+    js(summary(components=[{**summary()["components"][0], "id": f"c{i}"} for i in range(200)])),
+    {
+        "about": "more JSON arrays and objects than max_nodes=100, refused before decoding",
+        "outcome": "error",
+        "error": "InputLimitError",
+        "limit": "max_nodes",
+    },
+    {"limits": {"max_nodes": 100}},
+)
+case(
+    "json-many-warnings.json",
+    js(
+        summary(
+            components=[{"id": f"c{i}", "name": f"C{i}", "status": "exploded"} for i in range(50)]
+        )
+    ),
+    {
+        "about": "50 unknown statuses with max_warnings=5: five warnings kept, the rest counted",
+        "outcome": "snapshot",
+        "adapter": "statuspage.json",
+        "warnings_contain": [
+            "unknown component status 'exploded'",
+            "45 more warnings not kept (max_warnings=5)",
+        ],
+        "check": {"components": 50, "components.49.status": "unknown"},
+    },
+    {"limits": {"max_warnings": 5}},
+)
+case(
+    "xml-too-many-elements.xml",
+    rss("".join(f"<category>c{i}</category>" for i in range(300))),
+    {
+        "about": "more elements than max_nodes=200, refused before parsing",
+        **FEED_NOW,
+        "xml": {"outcome": "error", "error": "InputLimitError", "limit": "max_nodes"},
+    },
+    {"limits": {"max_nodes": 200}},
+)
+case(
     "json-forced-on-garbage.json",
     b"\x00\xff\xfe garbage \x80\x81",
     {

@@ -177,3 +177,20 @@ def test_html_is_read_as_utf8_text_whatever_its_meta_says() -> None:
     assert root.text_content() == "caf\u00e9"
     with pytest.raises(ParseError, match="empty"):
         parse_html(" \n ", ParseContext("t"))
+
+
+def test_feedparser_gets_only_what_it_can_read_in_time() -> None:
+    """feedparser reads about a MiB a second: bodies past 3 MiB are refused for it, and
+    markup past max_nodes for every reader."""
+    from statuskit._xml import feedparser_bytes
+
+    big = "<rss>" + "<item/>" * 500_000 + "</rss>"
+    with pytest.raises(InputLimitError) as info:
+        feedparser_bytes(big, ParseContext("t"))
+    assert info.value.limit == "max_bytes"
+    assert feedparser_bytes(big, ParseContext("t"), max_bytes=10**7)
+    few = Limits(max_nodes=1000)
+    for reader in (parse_xml, parse_html):
+        with pytest.raises(InputLimitError) as info:
+            reader(big, ParseContext("t", limits=few))
+        assert info.value.limit == "max_nodes"

@@ -117,3 +117,14 @@ def test_suspicious_reading_errors_pickle() -> None:
     err = SuspiciousReadingError("collapsed", missing=("component 'API'",), adapter="x")
     back = pickle.loads(pickle.dumps(err))
     assert (back.missing, back.adapter, str(back)) == (err.missing, "x", str(err))
+
+
+def test_suspicious_findings_survive_the_warning_cap() -> None:
+    """However many warnings a reading gathered, the suspicious-reading ones are kept."""
+    previous = parse(summary(10))
+    noisy = summary(2).replace(b'"operational"', b'"exploded"')
+    snap = parse(noisy, previous=previous, limits=statuskit.Limits(max_warnings=1))
+    assert len(snap.warnings) == 3
+    assert "unknown component status 'exploded'" in snap.warnings[0]
+    assert any("collapsed from 10 to 2" in w for w in snap.warnings)
+    assert snap.warnings[-1] == "statuspage.json: 1 more warnings not kept (max_warnings=1)"

@@ -98,6 +98,11 @@ def parse(
     if previous is not None:
         compare(previous, snap, ctx)
     changes: dict[str, Any] = {}
+    if ctx.dropped:
+        ctx.warnings.append(
+            f"{adapter.name}: {ctx.dropped} more warnings not kept "
+            f"(max_warnings={lim.max_warnings})"
+        )
     if tuple(ctx.warnings) != snap.warnings:
         changes["warnings"] = tuple(dict.fromkeys((*snap.warnings, *ctx.warnings)))
     if read_at is not None:

@@ -176,7 +176,7 @@ def _promised(snap: Snapshot) -> list[str]:
 def _report(ctx: ParseContext, message: str, missing: tuple[str, ...]) -> None:
     if ctx.strict:
         raise SuspiciousReadingError(message, missing=missing, adapter=ctx.adapter)
-    ctx.warn(message)
+    ctx.warn(message, always=True)
 
 
 def empty_reading(snap: Snapshot, ctx: ParseContext) -> None:

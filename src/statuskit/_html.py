@@ -55,6 +55,10 @@ def html_parser() -> lxml_html.HTMLParser:
 
 def safe_markup(text: str, ctx: ParseContext, *, path: str | None = None) -> bytes:
     """*text* checked (attributes per element) and encoded for :func:`html_parser`."""
+    if text.count("<") > ctx.limits.max_nodes:
+        ctx.over_limit(
+            "max_nodes", f"more than max_nodes={ctx.limits.max_nodes} elements (counting '<')", path
+        )
     text, scrubbed = scrub_text(text)
     if scrubbed:
         ctx.warn(f"{scrubbed} lone surrogate(s) replaced by U+FFFD", path)

@@ -77,6 +77,8 @@ def _depth(skel: bytes, limit: int) -> int | None:
     do not nest.  Each pass strips the innermost pairs, so the passes are the depth."""
     if b":" in skel:
         skel = skel.replace(b":", b"")
+    if b"[" * (limit + 1) in skel:
+        return limit + 1  # a run of openers: no need to peel them one pass at a time
     depth = 0
     while skel:
         shorter = skel.replace(b"[]", b"")
@@ -171,9 +173,15 @@ def decode_json(source: Source, ctx: ParseContext) -> Any:
         raw = data
 
     skel = skeleton(raw)
+    if skel is not None and skel.count(b"[") > ctx.limits.max_nodes:
+        ctx.over_limit(
+            "max_nodes", f"more than max_nodes={ctx.limits.max_nodes} JSON arrays and objects"
+        )
     depth = None if skel is None else _depth(skel, limit)
     if depth is not None and depth > limit:
-        ctx.over_limit("max_depth", f"JSON nested deeper than max_depth={limit}")
+        if skel is not None and skel.count(b"[") == skel.count(b"]"):
+            ctx.over_limit("max_depth", f"JSON nested deeper than max_depth={limit}")
+        depth = None  # brackets that do not even balance: let the decoder say what is wrong
 
     if _SUSPECT_ESCAPE.search(raw) is not None:
         text = source.text(ctx) if text is None else text
@@ -204,8 +212,11 @@ def decode_json(source: Source, ctx: ParseContext) -> Any:
 
     # orjson's integers fit 64 bits (it turns bigger ones into floats, which the survey sees)
     members, odd = _survey(value, check_ints=not by_orjson)
-    if skel is None or depth is None or odd or members != skel.count(b":"):
-        return _slow(source.text(ctx) if text is None else text, ctx, depth)
+    repeated = skel is None or depth is None or members != skel.count(b":")
+    if repeated or odd:
+        del value  # the second pass builds its own; never hold both
+        text = source.text(ctx) if text is None else text
+        return _slow(text, ctx, depth, keys=repeated, numbers=odd)
     return value
 
 
@@ -253,72 +264,123 @@ def _constant(literal: str) -> Any:
     return _Bad(literal, f"{literal} is not JSON")
 
 
-def _slow(text: str, ctx: ParseContext, depth: int | None) -> Any:
-    """Decode with hooks, then name every problem with its path."""
-    # keyed by id(); the object itself is held so that its id cannot be reused
-    repeated: dict[int, tuple[dict[str, Any], list[str]]] = {}
+class _Findings:
+    """What the hooks of the slow pass found, kept within ``max_warnings``."""
 
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    __slots__ = ("bad", "cap", "extra", "repeated")
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.bad = 0
+        """Refused numbers not yet nulled."""
+        self.extra = 0
+        """Objects with repeated keys beyond the cap: counted, not located."""
+        self.repeated: dict[int, tuple[dict[str, Any], list[str]]] = {}
+        """Objects with repeated keys, by id(); each held so that its id cannot be reused."""
+
+    def pairs(self, items: list[tuple[str, Any]]) -> dict[str, Any]:
         obj = dict(items)
         if len(obj) != len(items):
+            if len(self.repeated) >= self.cap:
+                self.extra += 1
+                return obj
             seen: set[str] = set()
             dupes: list[str] = []
             for key, _ in items:
                 if key in seen and key not in dupes:
                     dupes.append(key)
                 seen.add(key)
-            repeated[id(obj)] = (obj, dupes)
+            self.repeated[id(obj)] = (obj, dupes)
         return obj
 
+    def number(self, convert: Any) -> Any:
+        def hook(literal: str) -> Any:
+            value = convert(literal)
+            if type(value) is _Bad:
+                self.bad += 1
+            return value
+
+        return hook
+
+
+def _slow(
+    text: str, ctx: ParseContext, depth: int | None, *, keys: bool = True, numbers: bool = True
+) -> Any:
+    """Decode with hooks (for repeated *keys*, for odd *numbers*: each hook costs a Python
+    call per object or number, so only those needed run), then name every problem with its
+    path."""
+    found = _Findings(ctx.limits.max_warnings)
+    hooks: dict[str, Any] = {}
+    if keys:
+        hooks["object_pairs_hook"] = found.pairs
+    if numbers:
+        hooks["parse_int"] = found.number(_int)
+        hooks["parse_float"] = found.number(_float)
+        hooks["parse_constant"] = found.number(_constant)
     try:
-        value = json.loads(
-            text,
-            object_pairs_hook=pairs,
-            parse_int=_int,
-            parse_float=_float,
-            parse_constant=_constant,
-        )
+        value = json.loads(text, **hooks)
     except json.JSONDecodeError as exc:
         _fail(exc, text, ctx)
     except RecursionError:
         ctx.over_limit("max_depth", f"JSON nested deeper than max_depth={ctx.limits.max_depth}")
-    return _settle(value, repeated, ctx, depth)
+    return _settle(value, found, ctx, depth)
 
 
-def _settle(
-    value: Any,
-    repeated: dict[int, tuple[dict[str, Any], list[str]]],
-    ctx: ParseContext,
-    depth: int | None,
-) -> Any:
+_Where = tuple[Any, "str | int"] | None
+"""Where a value sits: (where its container sits, its key or index), None for the top."""
+
+
+def _spell(where: _Where) -> str:
+    parts: list[str | int] = []
+    while where is not None:
+        where, key = where
+        parts.append(key)
+    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in reversed(parts))
+
+
+def _warn(ctx: ParseContext, message: str, where: _Where, value: object = None) -> None:
+    if not ctx.strict and len(ctx.warnings) >= ctx.limits.max_warnings:
+        ctx.dropped += 1  # do not spell out a path nobody will read
+        return
+    ctx.warn(message, _spell(where), value)
+
+
+def _settle(value: Any, found: _Findings, ctx: ParseContext, depth: int | None) -> Any:
     """Null the refused numbers and report them and the repeated keys with their paths (in
-    document order); check the depth when the skeleton could not tell it."""
+    document order); check the depth when the skeleton could not tell it.  The walk stops as
+    soon as nothing is left to find."""
     limit = ctx.limits.max_depth
-    if isinstance(value, _Bad):
+    if type(value) is _Bad:
         ctx.warn(f"{value.reason}: read as null", "$", value.literal)
         return None
-    stack: list[tuple[Any, str, int]] = [(value, "$", 1)]
-    while stack:
-        x, path, level = stack.pop()
+    repeated = found.repeated
+    stack: list[tuple[Any, _Where, int]] = [(value, None, 1)]
+    while stack and (found.bad or repeated or depth is None):
+        x, where, level = stack.pop()
         if depth is None and level > limit:
-            ctx.over_limit("max_depth", f"JSON nested deeper than max_depth={limit}", path)
+            ctx.over_limit("max_depth", f"JSON nested deeper than max_depth={limit}", _spell(where))
+        items: Any
         if type(x) is dict:
-            found = repeated.pop(id(x), None)
-            for key in found[1] if found else ():
-                ctx.warn(f"duplicate key {key!r}: the last value is kept", path)
-            sub = [(k, v, f"{path}.{k}") for k, v in x.items()]
+            dupes = repeated.pop(id(x), None)
+            for key in dupes[1] if dupes else ():
+                _warn(ctx, f"duplicate key {key!r}: the last value is kept", where)
+            items = x.items()
         elif type(x) is list:
-            sub = [(i, v, f"{path}[{i}]") for i, v in enumerate(x)]
+            items = enumerate(x)
         else:
             continue
-        for key, v, vpath in sub:
-            if isinstance(v, _Bad):
-                ctx.warn(f"{v.reason}: read as null", vpath, v.literal)
-                x[key] = None
-        stack.extend(
-            (v, vpath, level + 1) for _, v, vpath in reversed(sub) if type(v) in (dict, list)
-        )
-    for _, dupes in repeated.values():  # in objects a later duplicate replaced
-        for key in dupes:
+        children = []
+        for key, v in items:
+            kind = type(v)
+            if kind is _Bad:
+                found.bad -= 1
+                _warn(ctx, f"{v.reason}: read as null", (where, key), v.literal)
+                x[key] = None  # replaces a value: the container keeps its size
+            elif kind is dict or kind is list:
+                children.append((v, (where, key), level + 1))
+        stack.extend(reversed(children))
+    for _, lost in repeated.values():  # in objects a later duplicate replaced
+        for key in lost:
             ctx.warn(f"duplicate key {key!r}: the last value is kept")
+    ctx.dropped += found.extra
     return value

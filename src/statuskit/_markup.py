@@ -21,54 +21,67 @@ __all__ = ["crowded_element", "fix_char_refs", "fix_xml_chars"]
 
 # One token per match, consumed in full, so the scan is one pass; lazy single-character repeats
 # and a bounded group repeat keep the engine's memory flat (an unbounded group repeat costs
-# about 100 bytes per iteration: 5 million of them on 10 MiB of input, half a gigabyte).
-# The first group of _TAG is the attribute area of a start tag (None for comments, raw text and the like);
-# the next group what ended it: ">" or the end of input, a quote that never closes (the rest of the
-# input is inside that attribute value), or nothing when the area ran past the bound.
+# about 100 bytes per iteration: 5 million of them on 10 MiB of input, half a gigabyte).  No
+# alternative can fail once it has started, so nothing backtracks.  The group of _TAG is the
+# attribute area of a tag with what ended it: ">" normally; a quote when the value it opens
+# never closes (the rest of the input is that value); nothing when the area ran past the bound
+# or the input ended.
 _COMMENT = r"!--.*?(?:-->|\Z)|![^>]*>?"
-_TAG = r"""[a-z_:][^\s/>"']*((?:[^"'>]+|"[^"]*"|'[^']*'){0,%d})(>|\Z|"(?![^"]*")|'(?![^']*'))?"""
-_HTML_TOKENS = "<(?:" + _COMMENT + r"|(script|style)(?=[\s/>]).*?(?:</\1|\Z)" + "|" + _TAG + ")"
+_TAG = (
+    r"""[a-z_:/][^\s/>"']*([^"'>]*(?:(?:"[^"]*"|'[^']*')[^"'>]*){0,%d}"""
+    r"""(?:>|\Z|"(?![^"]*")|'(?![^']*'))?)"""
+)
+_RAW = r"(?:script|style)(?=[\s/>])[^<]*.*?(?:</(?:script|style)|\Z)"
+_HTML_TOKENS = "<(?:" + _COMMENT + "|" + _RAW + "|" + _TAG + ")"
 _XML_TOKENS = (
     "<(?:" + r"!\[CDATA\[.*?(?:\]\]>|\Z)|" + _COMMENT + r"|\?.*?(?:\?>|\Z)" + "|" + _TAG + ")"
 )
 
 
+def _bound(limit: int) -> int:
+    # a tag within the limit has at most one quoted value per attribute; the bound also caps
+    # the engine's memory per match
+    return min(limit, 100_000) + 8
+
+
 @lru_cache(maxsize=16)
 def _tokens(limit: int, xml: bool) -> re.Pattern[str]:
-    # a well-formed tag has at most two units per attribute (`name=` and `"value"`); the
-    # bound also caps the engine's memory per match
-    bound = 2 * min(limit, 50_000) + 8
-    if xml:
-        return re.compile(_XML_TOKENS % bound, re.I | re.S)
-    return re.compile(_HTML_TOKENS % bound, re.I | re.S)
+    return re.compile((_XML_TOKENS if xml else _HTML_TOKENS) % _bound(limit), re.I | re.S)
 
 
+_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
 # An attribute as HTML tokenizes it (XML's are a subset); it cannot fail once its first
 # character matched, so counting with finditer never backtracks.
 _ATTRIBUTE = re.compile(r"""[^\s"'>/=][^\s"'>/=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?""")
+
+
+def _too_many(area: str, limit: int) -> tuple[int, str] | None:
+    for count, _ in enumerate(_ATTRIBUTE.finditer(area), 1):
+        if count > limit:
+            return count, area[:60]
+    return None
 
 
 def crowded_element(text: str, limit: int, *, xml: bool = False) -> tuple[int, str] | None:
     """(attribute count, excerpt) of the first element with more than *limit* attributes
     (namespace declarations included), or None.  Comments, CDATA sections and the raw text of
     ``<script>``/``<style>`` are skipped as a parser would skip them.  Linear time, flat
-    memory."""
+    memory; the common case is one C-speed pass over the text and one over the tags."""
     if "<" not in text:
         return None
-    area_group, end_group = (1, 2) if xml else (2, 3)
-    for m in _tokens(limit, xml).finditer(text):
-        area = m.group(area_group)
-        if area is None:
+    areas = _tokens(limit, xml).findall(text)
+    # a tag that ended with ">" and is short holds fewer attributes than characters
+    for area in [a for a in areas if len(a) > limit or (a and a[-1] != ">")]:
+        if area[-1] == ">":
+            found = _too_many(area, limit)
+            if found is not None:
+                return found
             continue
-        end = m.group(end_group)
-        if not end:  # more units than any tag within the limit has
-            return limit + 1, area[:60]
-        if len(area) > limit:
-            for count, _ in enumerate(_ATTRIBUTE.finditer(area), 1):
-                if count > limit:
-                    return count, area[:60]
-        if end in "\"'":
-            return None  # the rest of the input is one attribute value
+        if len(_QUOTED.findall(area)) >= _bound(limit):
+            return limit + 1, area[:60]  # more quoted values than a tag within the limit has
+        # the input ended inside the tag, or a value opened by its last character never
+        # closes (the rest of the input is that value): either way nothing follows
+        return _too_many(area, limit)
     return None
 
 

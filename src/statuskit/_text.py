@@ -73,8 +73,9 @@ def html_to_text(markup: str, ctx: ParseContext | None = None, path: str | None 
     and ``<br>`` as line breaks.  Scripts and styles contribute nothing.
 
     Never raises and never takes more than linear time: markup a parser cannot be trusted with
-    (an element with more than ``max_attributes`` attributes, nesting past libxml2's 256
-    levels) has its tags stripped by a plain scan instead, with a warning on *ctx* when given.
+    (more than ``max_nodes`` tags, an element with more than ``max_attributes`` attributes,
+    nesting past libxml2's 256 levels) has its tags stripped by a plain scan instead, with a
+    warning on *ctx* when given.
     """
     if "<" not in markup and "&" not in markup:
         return clean(markup)
@@ -82,6 +83,8 @@ def html_to_text(markup: str, ctx: ParseContext | None = None, path: str | None 
 
     markup, _ = scrub_text(markup)
     limits = ctx.limits if ctx is not None else DEFAULT_LIMITS
+    if markup.count("<") > limits.max_nodes:
+        return _stripped(markup, ctx, path, f"more than max_nodes={limits.max_nodes} tags")
     if crowded_element(markup, limits.max_attributes) is not None:
         return _stripped(markup, ctx, path, "an element with too many attributes")
     parser = html_parser()

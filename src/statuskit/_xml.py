@@ -138,49 +138,37 @@ def _doctype_end(text: str, pos: int) -> tuple[int, bool]:
 
 # -- entities -------------------------------------------------------------------------------
 
-_PREDEFINED = frozenset({"lt", "gt", "amp", "quot", "apos"})
 _NAMED_HINT = re.compile(r"&(?!(?:lt|gt|amp|quot|apos);)[A-Za-z_:]")
-_ENTITY_STEP = re.compile(r"<!\[CDATA\[|<!--|&([A-Za-z_:][\w.:-]{0,63});")
+# CDATA sections and comments are matched whole (to be copied untouched; unterminated ones run
+# to the end, so the pass never backtracks), entity references by name.
+_ENTITY_STEP = re.compile(
+    r"<!\[CDATA\[.*?(?:\]\]>|\Z)|<!--.*?(?:-->|\Z)|&([A-Za-z_:][\w.:-]{0,63});", re.S
+)
+_PREDEFINED = {n: f"&{n};" for n in ("lt", "gt", "amp", "quot", "apos")}
 
 
-def _fix_entities(text: str) -> tuple[str, int, list[str]]:
+def _fix_entities(text: str) -> tuple[str, list[str]]:
     """Named entity references other than XML's five, outside CDATA and comments: HTML's as
-    numeric references, others escaped as text.  Returns (text, how many, unknown names)."""
+    numeric references, others escaped as text.  Returns (text, unknown names)."""
     if _NAMED_HINT.search(text) is None:
-        return text, 0, []
-    out: list[str] = []
+        return text, []
     unknown: list[str] = []
-    count = 0
-    pos = 0
-    while True:
-        m = _ENTITY_STEP.search(text, pos)
-        if m is None:
-            break
+    known = dict(_PREDEFINED)
+
+    def repl(m: re.Match[str]) -> str:
         name = m.group(1)
-        if name is None:  # CDATA or comment: copied untouched
-            closing = "]]>" if m.group(0) == "<![CDATA[" else "-->"
-            end = text.find(closing, m.end())
-            if end < 0:
-                break
-            out.append(text[pos : end + len(closing)])
-            pos = end + len(closing)
-            continue
-        out.append(text[pos : m.start()])
-        pos = m.end()
-        if name in _PREDEFINED:
-            out.append(m.group(0))
-            continue
-        count += 1
-        chars = html5.get(name + ";")
-        if chars is None:
-            unknown.append(name)
-            out.append("&amp;" + m.group(0)[1:])
-        else:
-            out.append("".join(f"&#{ord(c)};" for c in chars))
-    if not count:
-        return text, 0, []
-    out.append(text[pos:])
-    return "".join(out), count, unknown
+        if name is None:
+            return m.group(0)
+        found = known.get(name)
+        if found is None:
+            chars = html5.get(name + ";")
+            if chars is None:
+                unknown.append(name)
+                return "&amp;" + name + ";"
+            found = known[name] = "".join(f"&#{ord(c)};" for c in chars)
+        return found
+
+    return _ENTITY_STEP.sub(repl, text), unknown
 
 
 def neutralise(text: str, ctx: ParseContext, *, path: str | None = None) -> str:
@@ -191,6 +179,10 @@ def neutralise(text: str, ctx: ParseContext, *, path: str | None = None) -> str:
     if decl is not None and "encoding" in decl.group(0):
         # the text is decoded already: an encoding declaration would make lxml decode it again
         text = text[: decl.start()] + _ENCODING_ATTR.sub("", decl.group(0)) + text[decl.end() :]
+    if text.count("<") > ctx.limits.max_nodes:
+        ctx.over_limit(
+            "max_nodes", f"more than max_nodes={ctx.limits.max_nodes} elements (counting '<')", path
+        )
     stripped = strip_doctype(text)
     if stripped is None:
         ctx.fail("DOCTYPE declaration never ends", path)
@@ -211,7 +203,7 @@ def neutralise(text: str, ctx: ParseContext, *, path: str | None = None) -> str:
     text, bad_refs = fix_char_refs(text)
     if bad_refs:
         ctx.warn(f"{bad_refs} invalid character reference(s) replaced by U+FFFD", path)
-    text, _, unknown = _fix_entities(text)
+    text, unknown = _fix_entities(text)
     if unknown:
         names = ", ".join(f"&{n};" for n in dict.fromkeys(unknown[:5]))
         ctx.warn(f"{len(unknown)} undeclared entity reference(s) kept as text ({names})", path)
@@ -283,7 +275,13 @@ _AUTHORISH = re.compile(
 _ESCAPED_COMMENT = "&lt;!--"
 
 
-def feedparser_bytes(data: Source | str, ctx: ParseContext) -> bytes:
+FEEDPARSER_MAX_BYTES = 3 * 1024 * 1024
+"""feedparser reads about one MiB a second: larger bodies are refused for it."""
+
+
+def feedparser_bytes(
+    data: Source | str, ctx: ParseContext, *, max_bytes: int = FEEDPARSER_MAX_BYTES
+) -> bytes:
     """The body prepared for feedparser, to be handed over as ``io.BytesIO`` (never as str or
     bytes, which feedparser may take for a path or URL and open)::
 
@@ -296,8 +294,14 @@ def feedparser_bytes(data: Source | str, ctx: ParseContext) -> bytes:
     characters, and escaped comments that never close (``&lt;!--``) are opened up.  Its HTML
     sanitizer is the other quadratic path: keep ``sanitize_html=False`` (statuskit never
     renders bodies; it keeps them as published and as plain text).
+
+    feedparser reads about a MiB a second, so bodies over *max_bytes* (3 MiB) raise
+    ``InputLimitError(limit="max_bytes")``: a fallback that size would break the 5-second
+    bound on any input.
     """
     text = data if isinstance(data, str) else data.text(ctx)
+    if len(text) > max_bytes:
+        ctx.over_limit("max_bytes", f"more than {max_bytes} characters for feedparser")
     text = neutralise(text, ctx)
     if _AUTHORISH.search(text) is not None:
         text, cut = _AUTHORISH.subn(r"\1\2", text)

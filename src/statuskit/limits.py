@@ -55,6 +55,18 @@ class Limits:
     max_date_length: int = attrs.field(default=64, validator=_positive)
     """Longest string handed to the date parser (64 characters): longer ones are not parsed
     (the date is None), with a warning."""
+    max_nodes: int = attrs.field(default=1_000_000, validator=_positive)
+    """Most JSON arrays and objects, or XML/HTML elements, in one input (1,000,000; real pages
+    hold under 15,000 per MiB).  Counted before decoding or parsing (for markup, every ``<``
+    counts): more raises ``InputLimitError(limit="max_nodes")``.  It bounds memory: ten MiB of
+    ``[]`` would otherwise become five million Python lists.
+
+    .. versionadded:: 0.1"""
+    max_warnings: int = attrs.field(default=1000, validator=_positive)
+    """Most warnings kept on one reading (1000): past it they are counted, and one last
+    warning says how many more there were.
+
+    .. versionadded:: 0.1"""
 
 
 DEFAULT_LIMITS = Limits()
@@ -63,7 +75,7 @@ DEFAULT_LIMITS = Limits()
 class ParseContext:
     """What one parse knows about itself: who is parsing, how strictly, and what went wrong."""
 
-    __slots__ = ("adapter", "limits", "strict", "time_zone", "warnings")
+    __slots__ = ("adapter", "dropped", "limits", "strict", "time_zone", "warnings")
 
     def __init__(
         self,
@@ -79,11 +91,20 @@ class ParseContext:
         self.time_zone = time_zone
         """The page's IANA zone, once known: used for zone abbreviations and naive times."""
         self.warnings: list[str] = []
+        self.dropped = 0
+        """Warnings not kept because ``limits.max_warnings`` were already."""
 
-    def warn(self, message: str, path: str | None = None, value: object = None) -> None:
-        """Record a recoverable problem; in strict mode raise it as a :class:`ParseError`."""
+    def warn(
+        self, message: str, path: str | None = None, value: object = None, *, always: bool = False
+    ) -> None:
+        """Record a recoverable problem; in strict mode raise it as a :class:`ParseError`.
+        Past ``limits.max_warnings`` warnings are only counted (in :attr:`dropped`), unless
+        *always* (for the few findings a reader must never miss)."""
         if self.strict:
             self.fail(message, path, value)
+        if len(self.warnings) >= self.limits.max_warnings and not always:
+            self.dropped += 1
+            return
         text = self.adapter
         if path:
             text += f" at {path}"
