@@ -904,6 +904,51 @@ case(
         },
     },
 )
+for stem, value, warning, about in (
+    (
+        "json-date-overflow",
+        "9" * 40,
+        "unreadable date (OverflowError)",
+        "a 40-digit date: dateutil raises OverflowError",
+    ),
+    (
+        "json-date-without-year",
+        "Jul 24 10:00",
+        "date without year, month or day ignored",
+        "a date without a year: dateutil fills it from today",
+    ),
+    (
+        "json-date-host-zone",
+        "Jul 24 2026 10:00 XYZ",
+        "unknown time zone 'XYZ'",
+        "an abbreviation statuskit does not know: dateutil returns a naive time, or the host's "
+        "local time when the host's zone has that name",
+    ),
+    (
+        "json-date-naive",
+        "2026-07-24 10:00",
+        "time without zone read as UTC",
+        "a time without zone on a page that names none: UTC, said so",
+    ),
+):
+    case(
+        f"{stem}.json",
+        js(
+            summary(
+                page={"id": "kctbh9vrtdwd", "name": "X", "url": "https://status.example.com"},
+                incidents=[incident(started_at=value)],
+            )
+        ),
+        {
+            "about": about,
+            "outcome": "snapshot",
+            "adapter": "statuspage.json",
+            "warnings_contain": [f"$.incidents[0].started_at: {warning}"],
+            "check": {"incidents.0.started_at": "2026-07-24T10:00:00Z"}
+            if stem == "json-date-naive"
+            else {"incidents.0.started_at": "2026-07-24T18:00:00Z"},
+        },
+    )
 case(
     "json-too-many-items.json",
     js(

@@ -283,3 +283,47 @@ def test_xml_and_html_fragments(prolog: str, body: str) -> None:
     within_boundary(lambda: parse_html(text, ParseContext("t")))
     within_boundary(lambda: feedparser_bytes(text, ParseContext("t")))
     assert isinstance(html_to_text(text), str)
+
+
+SNAPSHOT_TEXT = statuskit.dumps(
+    statuskit.parse(
+        json.dumps(
+            {
+                "page": {"id": "kctbh9vrtdwd", "name": "X"},
+                "status": {"indicator": "minor"},
+                "components": [{"id": "a", "name": "API", "status": "degraded_performance"}],
+                "incidents": [
+                    {
+                        "id": "i",
+                        "name": "Slow",
+                        "status": "investigating",
+                        "impact": "minor",
+                        "created_at": "2026-07-24T18:00:00Z",
+                        "incident_updates": [
+                            {
+                                "id": "u",
+                                "status": "investigating",
+                                "body": "x",
+                                "created_at": "2026-07-24T18:00:00Z",
+                            }
+                        ],
+                    }
+                ],
+            }
+        )
+    )
+)
+
+
+@given(
+    st.text(max_size=1024)
+    | st.builds(
+        lambda cut, junk: SNAPSHOT_TEXT[:cut] + junk + SNAPSHOT_TEXT[cut + len(junk) :],
+        st.integers(0, len(SNAPSHOT_TEXT)),
+        st.text(max_size=12),
+    )
+)
+def test_loads_keeps_the_boundary(text: str) -> None:
+    """statuskit.loads on any text, and on damaged snapshot documents, gives a Snapshot or a
+    StatuskitError."""
+    within_boundary(lambda: statuskit.loads(text))
