@@ -128,3 +128,12 @@ def test_suspicious_findings_survive_the_warning_cap() -> None:
     assert "unknown component status 'exploded'" in snap.warnings[0]
     assert any("collapsed from 10 to 2" in w for w in snap.warnings)
     assert snap.warnings[-1] == "statuspage.json: 1 more warnings not kept (max_warnings=1)"
+
+
+def test_misuse_is_a_type_error() -> None:
+    """Passing something else than Snapshots is a programming error: TypeError."""
+    snap = parse(summary(3))
+    with pytest.raises(TypeError):
+        parse(summary(3), previous={"components": []})  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        statuskit.check_reading(snap, "not a snapshot")  # type: ignore[arg-type]

@@ -85,6 +85,8 @@ def parse(
     lim = _limits(limits)
     if read_at is not None and (read_at.tzinfo is None or read_at.utcoffset() is None):
         raise TypeError("read_at must be timezone-aware")
+    if previous is not None and not isinstance(previous, Snapshot):
+        raise TypeError(f"previous must be a Snapshot, not {type(previous).__name__}")
     source = Source(data, url, content_type, lim)
     adapter: Adapter
     if provider is not None:

@@ -273,6 +273,8 @@ def check_reading(
     """
     if not 0 < min_ratio <= 1:
         raise ValueError(f"min_ratio must be in (0, 1], not {min_ratio!r}")
+    if not isinstance(current, Snapshot) or not isinstance(previous, (Snapshot, type(None))):
+        raise TypeError("check_reading compares two Snapshots (previous may be None)")
     ctx = ParseContext(current.adapter, strict=strict)
     empty_reading(current, ctx)
     if previous is not None:
