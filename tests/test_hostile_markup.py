@@ -194,3 +194,21 @@ def test_feedparser_gets_only_what_it_can_read_in_time() -> None:
         with pytest.raises(InputLimitError) as info:
             reader(big, ParseContext("t", limits=few))
         assert info.value.limit == "max_nodes"
+
+
+@pytest.mark.parametrize("xml", [True, False])
+def test_a_hundred_thousand_attributes_never_reach_a_parser(xml: bool) -> None:
+    """100,000 attributes on one element (bare, quoted, namespace declarations, or hidden
+    behind quoted '>' characters) are refused before libxml2 sees them."""
+    crowds = [
+        " ".join(f'a{i}="{i}"' for i in range(100_000)),
+        " ".join(f'xmlns:n{i}="urn:{i}"' for i in range(100_000)),
+        " ".join(f'a{i}=">"' for i in range(100_000)),
+    ]
+    if not xml:
+        crowds.append(" ".join(f"a{i}" for i in range(100_000)))
+    reader = parse_xml if xml else parse_html
+    for crowd in crowds:
+        with pytest.raises(InputLimitError) as info:
+            reader(f"<r {crowd}>x</r>", ParseContext("t"))
+        assert info.value.limit == "max_attributes"

@@ -220,6 +220,11 @@ AXES: dict[str, tuple[Callable[[int], Any], Callable[[Any], Any], int]] = {
         xml,
         500_000,
     ),
+    "author length: RSS author of n characters, statuskit.parse": (
+        lambda n: rss("<author>" + "a" * n + "@</author>"),
+        detect_and_parse,
+        500_000,
+    ),
     # depth
     "depth: JSON nested n deep (refused before decoding)": (
         lambda n: (
@@ -240,6 +245,16 @@ AXES: dict[str, tuple[Callable[[int], Any], Callable[[Any], Any], int]] = {
     ),
     "depth: XML nested n deep": (lambda n: "<a>" * n + "</a>" * n, xml, 20_000),
     "depth: HTML nested n deep": (lambda n: "<div>" * n + "x", html, 10_000),
+    "depth: XML nested n deep, statuskit.parse": (
+        lambda n: (
+            '<?xml version="1.0"?><rss version="2.0"><channel>'
+            + "<x>" * n
+            + "</x>" * n
+            + "</channel></rss>"
+        ),
+        detect_and_parse,
+        20_000,
+    ),
     "depth: an update body nested n deep (html_to_text)": (
         lambda n: "<div>" * n + "x",
         html_to_text,
@@ -264,6 +279,15 @@ AXES: dict[str, tuple[Callable[[int], Any], Callable[[Any], Any], int]] = {
         xml,
         4_000,
     ),
+    "item count: n feed items, statuskit.parse": (
+        lambda n: rss("").replace(
+            "<item>",
+            "<item><title>t</title><pubDate>Fri, 24 Jul 2026 18:00:00 +0000</pubDate>"
+            "<description>&lt;p&gt;Resolved&lt;/p&gt;</description></item>" * n + "<item>",
+        ),
+        detect_and_parse,
+        1_000,
+    ),
     "item count: n feed items, feedparser preparation": (
         lambda n: rss("").replace("<item>", "<item><title>t</title></item>" * n + "<item>"),
         feedparser_run,
@@ -274,6 +298,11 @@ AXES: dict[str, tuple[Callable[[int], Any], Callable[[Any], Any], int]] = {
         lambda n: page(2, incidents=[{"id": "i", "name": "x", "created_at": "9" * n}]),
         statuspage,
         1_000_000,
+    ),
+    "date length: a feed date of n characters, statuskit.parse": (
+        lambda n: rss("<pubDate>" + "Fri, 24 Jul 2026 " * n + "</pubDate>"),
+        detect_and_parse,
+        50_000,
     ),
     "date length: a date of n characters, max_date_length raised to let dateutil see it": (
         lambda n: "2026-07-24 " + "10:00 " * n,
