@@ -40,6 +40,7 @@ MIN_CONFIDENCE = 0.3
 _BUILTINS: dict[str, str] = {
     "statuspage.json": "statuskit.adapters.statuspage:StatuspageJSON",
     "incidentio.json": "statuskit.adapters.incidentio:IncidentioJSON",
+    "statuspage.html": "statuskit.adapters.statuspage_html:StatuspageHTML",
 }
 
 _lock = threading.RLock()
