@@ -42,6 +42,7 @@ _BUILTINS: dict[str, str] = {
     "incidentio.json": "statuskit.adapters.incidentio:IncidentioJSON",
     "instatus.json": "statuskit.adapters.instatus:InstatusJSON",
     "instatus.html": "statuskit.adapters.instatus:InstatusHTML",
+    "incidentio.html": "statuskit.adapters.incidentio:IncidentioHTML",
 }
 
 _lock = threading.RLock()
