@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from .._source import json_depth
 from ..limits import ParseContext
 
 __all__ = [
@@ -34,9 +35,10 @@ __all__ = [
     "unflight",
 ]
 
-_SCRIPT = re.compile(r"<script\b([^>]{0,2000})>", re.I)
+_SCRIPT = re.compile(r"<script\b", re.I)
+_MAX_ATTRS = 2000
 _SCRIPT_END = re.compile(r"</script\s*>", re.I)
-_ID = re.compile(r"""\bid\s*=\s*["']?([A-Za-z0-9_-]{1,64})""")
+_ID = re.compile(r"""(?<![\w-])id\s*=\s*["']?([A-Za-z0-9_-]{1,64})""")
 _PUSH = "self.__next_f.push("
 _MARKERS = (b"__NEXT_DATA__", b"__NUXT_DATA__", b"self.__next_f")
 
@@ -91,17 +93,25 @@ class Embedded:
 
 
 def _scripts(text: str) -> Iterator[tuple[str | None, str]]:
-    """(id, body) of each inline script, in document order."""
+    """(id, body) of each inline script, in document order.  Linear in the text: a tag whose
+    attributes run past 2000 characters is not a script tag, and an unclosed script ends the
+    scan."""
     pos = 0
     while True:
         m = _SCRIPT.search(text, pos)
         if m is None:
             return
-        end = _SCRIPT_END.search(text, m.end())
+        gt = text.find(">", m.end())
+        if gt < 0:
+            return
+        if gt - m.end() > _MAX_ATTRS:
+            pos = gt - _MAX_ATTRS  # every start before this one is as far from a ">"
+            continue
+        end = _SCRIPT_END.search(text, gt + 1)
         if end is None:
             return
-        ident = _ID.search(m.group(1))
-        yield (ident.group(1) if ident else None), text[m.end() : end.start()]
+        ident = _ID.search(text, m.end(), gt)
+        yield (ident.group(1) if ident else None), text[gt + 1 : end.start()]
         pos = end.end()
 
 
@@ -129,14 +139,22 @@ def embedded_data(text: str, ctx: ParseContext) -> Embedded:
     return found
 
 
+def _too_deep(data: bytes, ctx: ParseContext) -> bool:
+    limit = ctx.limits.max_depth
+    return data.count(b"[") + data.count(b"{") > limit and json_depth(data, limit) > limit
+
+
 def _json(body: str, ctx: ParseContext, path: str) -> Any:
     try:
-        return json.loads(body)
+        value = json.loads(body)
     except RecursionError:
         ctx.over_limit("max_depth", "embedded JSON nested too deeply", path)
     except ValueError as exc:
         ctx.warn(f"embedded JSON unreadable: {exc}", path, body[:80])
         return None
+    if _too_deep(body.encode("utf-8", "surrogatepass"), ctx):
+        ctx.over_limit("max_depth", "embedded JSON nested deeper than max_depth", path)
+    return value
 
 
 def _flight_chunk(stmt: str, ctx: ParseContext) -> str | None:
@@ -187,7 +205,9 @@ def flight_rows(stream: str, ctx: ParseContext) -> dict[str, Any]:
         if start < end and data[start] in _JSON_START:
             # a row that is not data (or is cut) is skipped: the page's data lives elsewhere
             with contextlib.suppress(ValueError, RecursionError):
-                out[m.group(1).decode()] = json.loads(data[start:end])
+                row = data[start:end]
+                if not _too_deep(row, ctx):
+                    out[m.group(1).decode()] = json.loads(row)
         pos = end + 1
     return out
 
