@@ -11,7 +11,8 @@ from .._text import safe_url
 from ..limits import ParseContext
 from ..model import Coverage, Page, Scope, Snapshot
 from ..status import ComponentStatus, IncidentStatus, worst
-from ._incidentio import LISTS, affected_states, event, events, structure_components
+from ._incidentio import LISTS, affected_states, structure_components
+from ._incidentio_events import event, events
 from ._json import as_str
 from ._spjson import read_statuspage
 

@@ -18,13 +18,8 @@ from urllib.parse import urlsplit
 from .._text import safe_url
 from ..limits import ParseContext
 from ..model import Component, Coverage, Incident, Page, Scope, Snapshot
-from ._instatus import (
-    components,
-    event,
-    page_status,
-    summary_events,
-    summary_page,
-)
+from ._instatus import components, page_status, summary_page
+from ._instatus_events import event, summary_events
 from ._json import as_list, as_str
 
 __all__ = ["is_page_props", "read_instatus"]
