@@ -55,13 +55,15 @@ def has_embedded_data(raw: bytes, window: int = 2 * 1024 * 1024) -> str | None:
 class Embedded:
     """The decoded carriers of one page (each None or empty when absent)."""
 
-    __slots__ = ("flight", "next_data", "nuxt_data")
+    __slots__ = ("flight", "next_data", "nuxt_data", "plain_rows")
 
     def __init__(self) -> None:
         self.next_data: Any = None
         self.nuxt_data: Any = None
         self.flight: dict[str, Any] = {}
         """Flight rows by id (their JSON values, or the text of text rows)."""
+        self.plain_rows: set[str] = set()
+        """Ids of rows with no ``"$`` string in them: nothing to undo there."""
 
     def find(
         self, predicate: Callable[[dict[str, Any]], bool], ctx: ParseContext
@@ -73,12 +75,15 @@ class Embedded:
                 hit = find_objects([root], predicate, ctx)
                 if hit:
                     return hit[0], name
-        if self.flight:
-            hit = find_objects(self.flight.values(), predicate, ctx)
+        for rid, row in self.flight.items():
+            hit = find_objects([row], predicate, ctx)
             if hit:
-                value = unflight(hit[0], self.flight, ctx)
-                if isinstance(value, dict):
+                if rid not in self.plain_rows:
+                    value = unflight(hit[0], self.flight, ctx)
+                    if not isinstance(value, dict):
+                        continue
                     return value, "self.__next_f"
+                return hit[0], "self.__next_f"
         return None
 
     def carriers(self) -> list[str]:
@@ -135,7 +140,7 @@ def embedded_data(text: str, ctx: ParseContext) -> Embedded:
                 if chunk is not None:
                     chunks.append(chunk)
     if chunks:
-        found.flight = flight_rows("".join(chunks), ctx)
+        found.flight = flight_rows("".join(chunks), ctx, found.plain_rows)
     return found
 
 
@@ -175,9 +180,10 @@ _ROW_ID = re.compile(rb"([0-9a-zA-Z]{1,16}):")
 _JSON_START = frozenset(b'[{"-0123456789tfn')
 
 
-def flight_rows(stream: str, ctx: ParseContext) -> dict[str, Any]:
+def flight_rows(stream: str, ctx: ParseContext, plain: set[str] | None = None) -> dict[str, Any]:
     """The JSON values (and texts) of a flight stream's rows, by row id; tagged rows (``I``,
-    ``HL``, ``E`` ...) carry no page data and are skipped."""
+    ``HL``, ``E`` ...) carry no page data and are skipped.  The ids of rows without any
+    ``"$`` string are added to *plain*."""
     data = stream.encode("utf-8", "surrogatepass")
     out: dict[str, Any] = {}
     pos, size = 0, len(data)
@@ -207,7 +213,10 @@ def flight_rows(stream: str, ctx: ParseContext) -> dict[str, Any]:
             with contextlib.suppress(ValueError, RecursionError):
                 row = data[start:end]
                 if not _too_deep(row, ctx):
-                    out[m.group(1).decode()] = json.loads(row)
+                    rid = m.group(1).decode()
+                    out[rid] = json.loads(row)
+                    if plain is not None and b'"$' not in row:
+                        plain.add(rid)
         pos = end + 1
     return out
 

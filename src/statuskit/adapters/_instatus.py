@@ -267,7 +267,7 @@ def components(items: list[Any], ctx: ParseContext, path: str) -> tuple[Componen
                 group_id=group_id,
                 is_group=is_group,
                 updated_at=instatus_date(item.get("updatedAt"), ctx, f"{where}.updatedAt"),
-                raw=omit(item, "children"),
+                raw=omit(item, "children") if children else item,
             )
         )
         todo.extend(
