@@ -150,9 +150,14 @@ def read_incident(
     item: Mapping[str, Any], ctx: ParseContext, *, platform: str, path: str, url: str | None
 ) -> Snapshot:
     """One incident (or maintenance) with its whole timeline."""
+    ups = item.get("updates")
     words = {
         str(item.get("status")),
-        *(str(u.get("to_status")) for u in item.get("updates") or [] if isinstance(u, dict)),
+        *(
+            str(u.get("to_status"))
+            for u in (ups if isinstance(ups, list) else [])
+            if isinstance(u, dict)
+        ),
     }
     maintenance = item.get("type") == "maintenance" or any(
         w.startswith("maintenance") for w in words
