@@ -32,6 +32,7 @@ __all__ = [
     "find_objects",
     "flight_rows",
     "has_embedded_data",
+    "mentions",
     "unflight",
 ]
 
@@ -45,11 +46,15 @@ _MARKERS = (b"__NEXT_DATA__", b"__NUXT_DATA__", b"self.__next_f")
 
 def has_embedded_data(raw: bytes, window: int = 2 * 1024 * 1024) -> str | None:
     """The first carrier named in the first *window* bytes (a cheap check for ``sniff``)."""
-    head = raw[:window]
     for marker in _MARKERS:
-        if marker in head:
+        if raw.find(marker, 0, window) >= 0:  # no copy of the window
             return marker.decode()
     return None
+
+
+def mentions(raw: bytes, needles: tuple[bytes, ...], window: int = 2 * 1024 * 1024) -> list[bytes]:
+    """Which of *needles* occur in the first *window* bytes."""
+    return [n for n in needles if raw.find(n, 0, window) >= 0]
 
 
 class Embedded:

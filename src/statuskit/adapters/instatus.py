@@ -15,7 +15,7 @@ from typing import Any
 from .._source import Source
 from ..limits import ParseContext
 from ..model import Snapshot
-from ._embedded import embedded_data, has_embedded_data
+from ._embedded import embedded_data, has_embedded_data, mentions
 from ._instatus_doc import is_page_props, read_instatus
 from .base import Sniff
 
@@ -82,10 +82,10 @@ class InstatusHTML:
         head = source.head
         if not head.startswith("<"):
             return None
-        window = source.raw[:_WINDOW]
-        carrier = has_embedded_data(window)
-        mention = any(m in window for m in _INSTATUS)
-        hint = any(h in window for h in _DATA_HINTS)
+        raw = source.raw
+        carrier = has_embedded_data(raw, _WINDOW)
+        mention = bool(mentions(raw, _INSTATUS, _WINDOW))
+        hint = bool(mentions(raw, _DATA_HINTS, _WINDOW))
         if carrier and (mention or hint):
             why = "instatus mention" if mention else "Instatus page-props keys"
             return Sniff(0.9 if mention and hint else 0.85, f"{carrier} data and {why}")
