@@ -155,8 +155,9 @@ class SpecAdapter:
         return load_json_text(html.raw_text(node), ctx, spec.json)
 
     def build_page(self, values: Values, doc: Any, source: Source, ctx: ParseContext) -> Page:
-        """The page, from the ``page`` fields (name, url, updated_at)."""
-        url = safe_url(values.get("url"), source.url)
+        """The page, from the ``page`` fields (name, url, updated_at); without a url field the
+        page is where the body came from."""
+        url = safe_url(values.get("url") or source.url, source.url)
         return Page(
             name=values.get("name"),
             url=url,
@@ -422,7 +423,7 @@ class SpecAdapter:
     ) -> list[Incident]:
         spec = self.spec.incidents
         assert spec is not None
-        names = _ids_by_name(components)
+        names = _Names(components)
         base = page.url or source.url
         out: list[Incident] = []
         seen: set[str] = set()
@@ -443,13 +444,17 @@ class SpecAdapter:
         return out
 
     def _listed(
-        self, node: Any, spec: Rows, names: Mapping[str, str], ctx: ParseContext, where: str
+        self, node: Any, spec: Rows, names: _Names, ctx: ParseContext, where: str
     ) -> list[tuple[str | None, str | None, ComponentStatus | None, str | None]]:
+        """The components a row lists, as (id, name, state, word); a missing id is found by
+        the name among the page's components, a missing name by the id."""
         out = []
         for k, row in enumerate(self.tree.rows(node, spec.each, ctx, where)):
             v = self.values(row, spec.fields)
             name = v.get("name")
-            cid = v.get("id") or (names.get(name) if name else None)
+            cid = v.get("id") or (names.by_name.get(name) if name else None)
+            if name is None and cid is not None:
+                name = names.by_id.get(cid)
             status = raw = None
             if "status" in spec.fields:
                 status, raw = self.component_status(v.get("status"), ctx, f"{where}[{k}].status")
@@ -460,7 +465,7 @@ class SpecAdapter:
         self,
         node: Any,
         spec: Rows | None,
-        names: Mapping[str, str],
+        names: _Names,
         page: Page,
         ctx: ParseContext,
         path: str,
@@ -529,7 +534,7 @@ class SpecAdapter:
         self,
         node: Any,
         spec: Rows | None,
-        names: Mapping[str, str],
+        names: _Names,
         updates: list[Update],
         ctx: ParseContext,
         path: str,
@@ -550,14 +555,20 @@ class SpecAdapter:
         return list(latest.values())
 
 
-def _ids_by_name(components: list[Component]) -> dict[str, str]:
-    seen: dict[str, str] = {}
-    twice: set[str] = set()
-    for c in components:
-        if c.name in seen:
-            twice.add(c.name)
-        seen[c.name] = c.id
-    return {k: v for k, v in seen.items() if k not in twice}
+class _Names:
+    """The page's components by (unique) name and by id, to complete listed components."""
+
+    __slots__ = ("by_id", "by_name")
+
+    def __init__(self, components: list[Component]) -> None:
+        seen: dict[str, str] = {}
+        twice: set[str] = set()
+        for c in components:
+            if c.name in seen:
+                twice.add(c.name)
+            seen[c.name] = c.id
+        self.by_name = {k: v for k, v in seen.items() if k not in twice}
+        self.by_id = {c.id: c.name for c in components}
 
 
 def _unique_components(comps: list[Component], ctx: ParseContext) -> list[Component]:
