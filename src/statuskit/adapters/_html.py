@@ -38,37 +38,68 @@ _META_CHARSET = re.compile(
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
 
 
-def _parser() -> etree.HTMLParser:
-    # lxml parsers keep per-parse state: one per thread
-    parser: etree.HTMLParser | None = getattr(_local, "parser", None)
+def _parser(encoding: str | None = None) -> etree.HTMLParser:
+    # lxml parsers keep per-parse state: one per thread (and per input encoding)
+    parsers: dict[str | None, etree.HTMLParser] | None = getattr(_local, "parsers", None)
+    if parsers is None:
+        parsers = _local.parsers = {}
+    parser = parsers.get(encoding)
     if parser is None:
-        parser = etree.HTMLParser(no_network=True, huge_tree=False)
-        _local.parser = parser
+        parser = parsers[encoding] = etree.HTMLParser(
+            encoding=encoding, no_network=True, huge_tree=False
+        )
     return parser
 
 
+def _encoding(source: Source) -> tuple[str, int]:
+    """The codec of a bytes body and the length of its byte order mark: BOM, Content-Type
+    charset, ``<meta charset>`` in the first 2 KB, UTF-8."""
+    enc, skip = sniff_encoding(source.data[:4], source.content_type)
+    if skip or enc != "utf-8":
+        return enc, skip
+    declared = _META_CHARSET.search(source.head[:2048])
+    if declared is not None:
+        try:
+            return codecs.lookup(declared.group(1)).name, 0
+        except LookupError:
+            pass
+    return "utf-8", 0
+
+
 def decode(source: Source, ctx: ParseContext) -> str:
-    """The body as text: BOM, Content-Type charset, ``<meta charset>``, UTF-8 (in that order)."""
-    data = source.data
-    if data and not source.encoding:  # bytes not decoded yet (str input needs no decoding)
-        enc, skip = sniff_encoding(data[:4], source.content_type)
-        declared = None if skip or enc != "utf-8" else _META_CHARSET.search(source.head[:2048])
-        if declared is not None:
-            try:
-                name = codecs.lookup(declared.group(1)).name
-            except LookupError:
-                name = "utf-8"
-            if name not in ("utf-8", "ascii"):
-                try:
-                    return data.decode(name)
-                except UnicodeDecodeError:
-                    ctx.warn(f"invalid {name} bytes replaced", "$")
-                    return data.decode(name, "replace")
-    return source.text(ctx)
+    """The body as text, decoded as :func:`_encoding` says; bad bytes replaced, with a warning."""
+    if not source.data or source.encoding:  # str input, or already decoded
+        return source.text(ctx)
+    enc, skip = _encoding(source)
+    if enc in ("utf-8", "ascii"):
+        return source.text(ctx)
+    try:
+        return source.data[skip:].decode(enc)
+    except UnicodeDecodeError:
+        ctx.warn(f"invalid {enc} bytes replaced", "$")
+        return source.data[skip:].decode(enc, "replace")
 
 
 def parse_document(source: Source, ctx: ParseContext) -> etree._Element:
-    """The root element of the page; ParseError when there is no document at all."""
+    """The root element of the page; ParseError when there is no document at all.
+
+    A UTF-8 body goes to libxml2 as bytes (it replaces bad bytes itself, and we warn), which
+    saves decoding and re-encoding the whole page; other encodings are decoded first."""
+    root: etree._Element | None
+    if source.data and not source.encoding:
+        enc, skip = _encoding(source)
+        if enc in ("utf-8", "ascii"):
+            body = source.data[skip:] if skip else source.data
+            parser = _parser("utf-8")
+            try:
+                root = etree.fromstring(body, parser)
+            except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+                ctx.fail(f"unreadable HTML ({exc})", "$", body[:80])
+            if parser.error_log and parser.error_log.filter_types(_BAD_BYTES):
+                ctx.warn("invalid utf-8 bytes replaced", "$")
+            if root is None:
+                ctx.fail("empty HTML document", "$", body[:80])
+            return root
     text = decode(source, ctx)
     if text.startswith("<?xml") or text.lstrip().startswith("<?xml"):
         text = _XML_DECL.sub("", text, count=1)  # lxml refuses declarations in str input
@@ -79,6 +110,9 @@ def parse_document(source: Source, ctx: ParseContext) -> etree._Element:
     if root is None:
         ctx.fail("empty HTML document", "$", text[:80])
     return root
+
+
+_BAD_BYTES = [etree.ErrorTypes.ERR_INVALID_ENCODING]
 
 
 def class_tokens(el: etree._Element) -> list[str]:
@@ -124,7 +158,17 @@ def text_of(el: etree._Element | None) -> str:
     if len(el) == 0:  # the common case, and ten times cheaper than serializing
         text = el.text
         return " ".join(text.split()) if text else ""
-    return " ".join(etree.tostring(el, method="text", encoding="unicode", with_tail=False).split())
+    # one level of children without their own (Statuspage's <var> dates): read them directly
+    parts = [el.text or ""]
+    for child in el:
+        if len(child):
+            return " ".join(
+                etree.tostring(el, method="text", encoding="unicode", with_tail=False).split()
+            )
+        if isinstance(child.tag, str) and child.tag not in ("script", "style"):
+            parts.append(child.text or "")
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
 
 
 def fragment(lead: str, nodes: Sequence[etree._Element], *, lead_mark: str = "") -> tuple[str, str]:
@@ -142,7 +186,9 @@ def fragment(lead: str, nodes: Sequence[etree._Element], *, lead_mark: str = "")
             lead = lead[1:].lstrip()
     if not end:  # text only: the common case
         lead = lead.strip()
-        return _escape(lead), clean(lead)
+        # a printable line has no control characters and no whitespace but spaces: clean()
+        # would only collapse its spaces
+        return _escape(lead), " ".join(lead.split()) if lead.isprintable() else clean(lead)
     html_parts = [_escape(lead)] if lead else []
     text_parts = [lead] if lead else []
     for i in range(end):

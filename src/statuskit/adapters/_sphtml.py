@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta, timezone
 import attrs
 from lxml import etree
 
-from .._dates import from_epoch, parse_partial, resolve_zone
+from .._dates import ZONE_ABBREVIATIONS, from_epoch, parse_partial, resolve_zone
 from .._source import Source
 from .._text import safe_url
 from ..limits import ParseContext
@@ -34,6 +34,7 @@ __all__ = [
     "parse_day",
     "parse_when",
     "parse_window",
+    "shown_time",
     "split_affected",
     "split_post",
     "update_status",
@@ -82,6 +83,8 @@ _WINDOW = re.compile(
 _POSTED = re.compile(r"^\s*posted(?:\s+on)?\s*", re.IGNORECASE)
 _SHORT = re.compile(r"([A-Za-z]{3})[a-z]*\.? (\d{1,2}), (\d{1,2}):(\d{2}) ([A-Z]{2,5})$")
 _PAGE_CODE = re.compile(rb"page_code=([a-z0-9]{12})\b")
+_PAGE_CODE_WINDOW = 64 * 1024
+"""The subscription links sit in the page's header, before the components."""
 
 
 @attrs.frozen
@@ -129,7 +132,7 @@ def page_info(root: etree._Element, source: Source, ctx: ParseContext) -> PageIn
     # the subscription links carry the page's id; a regex over the bytes is far cheaper
     # than visiting every link of the page
     raw = source.raw
-    at = raw.find(b"page_code=")
+    at = raw.find(b"page_code=", 0, _PAGE_CODE_WINDOW)
     m = _PAGE_CODE.match(raw, at) if at >= 0 else None
     page_id = m.group(1).decode("ascii") if m else None
     return PageInfo(Page(name=name or None, url=url, id=page_id), issued, kind, word)
@@ -184,27 +187,77 @@ def parse_when(
     return parse_partial(text, reference, ctx, path)
 
 
+def shown_time(
+    small: etree._Element, reference: datetime | None, ctx: ParseContext, path: str
+) -> datetime | None:
+    """The time of a post, printed as ``Oct <var data-var='date'>18</var>, <var
+    data-var='time'>15:32</var> UTC``: read from the two ``var`` elements when it has exactly
+    that shape (most posts), from its text otherwise."""
+    if reference is not None and len(small) == 2 and ctx.time_zone is None:
+        day_el, time_el = small[0], small[1]
+        month = _MONTHS.get((small.text or "").strip()[:3].lower())
+        clock = time_el.text or ""
+        zone = _FIXED_ZONES.get((time_el.tail or "").strip())
+        tail = day_el.tail or ""
+        if month and zone and len(clock) == 5 and clock[2] == ":" and tail.strip() == ",":
+            day = (day_el.text or "").strip()
+            if day.isdigit() and clock[:2].isdigit() and clock[3:].isdigit():
+                found = _at(reference, month, int(day), int(clock[:2]), int(clock[3:]), zone)
+                if found is not None:
+                    return found
+    return parse_when(text_of(small), reference, ctx, path)
+
+
+def _at(
+    reference: datetime, month: int, day: int, hour: int, minute: int, zone: timezone
+) -> datetime | None:
+    """Month/day/time in *zone* in the year nearest *reference*, as aware UTC (None when no
+    such time)."""
+    if hour > 23 or minute > 59:
+        return None
+    year = reference.year
+    delta = month - reference.month
+    if delta > 6:
+        year -= 1
+    elif delta < -6:
+        year += 1
+    elif delta in (6, -6):
+        try:
+            days = (date(year, month, day) - reference.date()).days
+        except ValueError:
+            return None
+        year += -1 if days > 183 else 1 if days < -183 else 0
+    try:
+        found = datetime(year, month, day, hour, minute, tzinfo=zone)
+    except ValueError:
+        return None
+    return found if zone is timezone.utc else found.astimezone(timezone.utc)
+
+
 def _short(m: re.Match[str], reference: datetime, ctx: ParseContext) -> datetime | None:
     month = _MONTHS.get(m[1].lower())
     if month is None:
         return None
     day, hour, minute = int(m[2]), int(m[3]), int(m[4])
-    if hour > 23 or minute > 59:
+    zone = _FIXED_ZONES.get(m[5]) if ctx.time_zone is None else None
+    if zone is not None:
+        return _at(reference, month, day, hour, minute, zone)
+    # the page's own zone decides what the abbreviation means (daylight time included)
+    found = _at(reference, month, day, hour, minute, timezone.utc)
+    if found is None:
         return None
-    year = reference.year
-    try:
-        delta = (date(year, month, day) - reference.date()).days
-        if delta > 183:
-            year -= 1
-        elif delta < -183:
-            year += 1
-        wall = datetime(year, month, day, hour, minute)
-    except ValueError:
-        return None  # Feb 29 of another year, or no such day: let parse_partial judge
-    zone = resolve_zone(m[5], ctx.time_zone, wall)
-    if zone is None:
+    wall = found.replace(tzinfo=None)
+    resolved = resolve_zone(m[5], ctx.time_zone, wall)
+    if resolved is None:
         return None
-    return wall.replace(tzinfo=zone).astimezone(timezone.utc)
+    return wall.replace(tzinfo=resolved).astimezone(timezone.utc)
+
+
+_FIXED_ZONES = {
+    name: timezone.utc if offset == 0 else timezone(timedelta(seconds=offset), name)
+    for name, offset in ZONE_ABBREVIATIONS.items()
+}
+"""Zones by abbreviation for pages whose own zone is unknown (the explicit table)."""
 
 
 def parse_window(

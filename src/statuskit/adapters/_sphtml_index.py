@@ -25,16 +25,15 @@ from .._dates import from_epoch
 from ..limits import ParseContext
 from ..model import Component, Coverage, Incident, Page, Scope, Update
 from ..status import ComponentStatus, Impact, IncidentKind, IncidentStatus
-from ._html import first_class, has_class, text_of
+from ._html import first_class, fragment, has_class, text_of
 from ._json import lookup
 from ._sphtml import (
     MAINTENANCE_STATUSES,
-    carry_update_status,
+    UPDATE_WORDS,
     incident_code,
     parse_day,
-    parse_when,
     parse_window,
-    split_post,
+    shown_time,
     update_status,
 )
 from ._spjson import COMPONENT_STATUS, IMPACT, INDICATOR
@@ -147,7 +146,8 @@ def read_index(
 
 def _child_div(el: etree._Element, cls: str) -> etree._Element | None:
     for child in el:
-        if child.tag == "div" and has_class(child, cls):
+        value = child.get("class")
+        if value and cls in value and child.tag == "div" and cls in value.split():
             return child
     return None
 
@@ -160,18 +160,20 @@ def _component(
     ctx: ParseContext,
 ) -> Component | None:
     """One ``div.component-inner-container``; *group* is the (id, name) of the group it sits in,
-    *is_group* says it is a group's own row."""
-    cid = el.get("data-component-id")
-    raw_status = el.get("data-component-status")
+    *is_group* says it is a group's own row.  (Hundreds per page: kept lean.)"""
+    get = el.get
+    cid = get("data-component-id")
+    raw_status = get("data-component-status")
     name = description = None
     # Statuspage writes span.name first and the optional span.tooltip-base second
     size = len(el)
     first = el[0] if size else None
     if first is not None and (first.get("class") or "").startswith("name"):
         name = text_of(first)
-        second = el[1] if size > 1 else None
-        if second is not None and "tooltip-base" in (second.get("class") or ""):
-            description = second.get("title") or None
+        if size > 1:
+            second = el[1]
+            if "tooltip-base" in (second.get("class") or ""):
+                description = second.get("title") or None
     else:
         for child in el:
             cls = child.get("class") or ""
@@ -200,17 +202,32 @@ def _component(
             f"{path}@data-component-status",
             "component status",
         )
+    if is_group or group is None:
+        return Component(
+            cid,
+            name,
+            status,
+            raw_status,
+            None,
+            description,
+            position,
+            None,
+            is_group,
+            None,
+            _NO_RAW,
+        )
     return Component(
-        id=cid,
-        name=name,
-        status=status,
-        raw_status=raw_status,
-        group=None if is_group or group is None else group[1],
-        description=description,
-        position=position,
-        group_id=None if is_group or group is None else group[0],
-        is_group=is_group,
-        raw=_NO_RAW,
+        cid,
+        name,
+        status,
+        raw_status,
+        group[1],
+        description,
+        position,
+        group[0],
+        False,
+        None,
+        _NO_RAW,
     )
 
 
@@ -232,40 +249,57 @@ def _indicator(
 def _updates(
     container: etree._Element | None, reference: datetime | None, ctx: ParseContext, path: str
 ) -> list[Update]:
-    """The ``div.update`` posts of *container*, oldest first."""
+    """The ``div.update`` posts of *container* (newest first on the page), oldest first.
+
+    Written for speed (a page has hundreds of posts): one pass over each post's children, and
+    "Update" posts given the status they left unchanged as the list is built."""
     if container is None:
         return []
-    out: list[Update] = []
+    posts: list[tuple[str | None, str, str, datetime | None]] = []
     limit = ctx.limits.max_items
-    for el in container:
-        if el.tag != "div" or "update" not in (el.get("class") or "").split():
+    for el in container.iterchildren("div"):
+        cls = el.get("class")
+        if cls is None or "update" not in cls.split():
             continue
-        if len(out) >= limit:
+        if len(posts) >= limit:
             ctx.warn(f"more than max_items={limit} updates; the rest ignored", path)
             break
-        raw_status, html, text, small = split_post(el)
-        upath = f"{path}.update[{len(out)}]"
-        status = (
-            update_status(raw_status, ctx, f"{upath}/strong")
-            if raw_status
-            else IncidentStatus.UNKNOWN
-        )
+        kids = list(el)
+        n = len(kids)
+        strong = kids[0] if n and kids[0].tag == "strong" else None
+        end = n - 1  # the time is the last <small>, almost always the last child
+        while end >= 0 and kids[end].tag != "small":
+            end -= 1
+        small = kids[end] if end >= 0 else None
+        if small is None:
+            end = n
+        lead = (strong.tail if strong is not None else el.text) or ""
+        html, text = fragment(lead, kids[1 if strong is not None else 0 : end], lead_mark=_DASHES)
+        word = text_of(strong) or None if strong is not None else None
         when = None
         if small is not None:
-            when = parse_when(text_of(small), reference, ctx, f"{upath}/small")
-        out.append(
-            Update(
-                id=None,
-                status=status,
-                raw_status=raw_status,
-                body=ctx.text(text, upath),
-                body_html=html or None,
-                created_at=when,
-                raw=_NO_RAW,
+            when = shown_time(small, reference, ctx, f"{path}.update[{len(posts)}]")
+        posts.append((word, html, text, when))
+    out: list[Update] = []
+    last = IncidentStatus.UNKNOWN
+    for k, (word, html, text, when) in enumerate(reversed(posts)):
+        if word is None:
+            status = IncidentStatus.UNKNOWN
+        else:
+            status = UPDATE_WORDS.get(word.lower()) or update_status(
+                word, ctx, f"{path}.update[{len(posts) - 1 - k}]/strong"
             )
+            if status is IncidentStatus.UNKNOWN and word.lower() == "update":
+                status = last  # "Update": a post that left the status as it was
+            else:
+                last = status
+        out.append(
+            Update(None, status, word, ctx.text(text, path), html or None, when, (), _NO_RAW)
         )
-    out.reverse()  # the page shows them newest first
-    return carry_update_status(out)
+    return out
+
+
+_DASHES = "-\u2013\u2014"
 
 
 def _title_link(el: etree._Element | None) -> tuple[str | None, str, str | None]:

@@ -38,8 +38,8 @@ __all__ = ["StatuspageHTML"]
 _CDN = "dka575ofm4ao0.cloudfront.net"
 """The host Statuspage serves every page's assets from."""
 _BODY_MARKERS = (
-    (b"data-component-status=", "component rows"),
     (b"layout-content status", "Statuspage layout"),
+    (b"data-component-status=", "component rows"),
     (b'data-react-class="HistoryIndex"', "HistoryIndex mount"),
     (b"incident-updates-container", "incident updates"),
 )
@@ -57,6 +57,7 @@ class StatuspageHTML:
         lowered = head[:1024].lower()
         if "<html" not in lowered and "<!doctype html" not in lowered:
             return None
+        raw = source.raw
         evidence: list[str] = []
         score = 0.0
         if _CDN in head:
@@ -65,11 +66,13 @@ class StatuspageHTML:
             if 'name="issued"' in head:
                 score += 0.05
                 evidence.append("render-time meta")
-        window = source.raw[:_SCAN]
-        found = [label for marker, label in _BODY_MARKERS if marker in window]
-        if found:
-            score = max(score, 0.6) + 0.1 * min(len(found), 2)
-            evidence.extend(found)
+        for marker, label in _BODY_MARKERS:
+            # without copying the window; one marker is enough when the asset host matched
+            if raw.find(marker, 0, _SCAN) >= 0:
+                score = max(score, 0.6) + 0.1
+                evidence.append(label)
+                if len(evidence) > 2 or _CDN in head:
+                    break
         if not score:
             return None
         if source.url and ("/incidents/" in source.url or "/history" in source.url):
@@ -144,11 +147,15 @@ class StatuspageHTML:
 
 
 def _guess_kind(source: Source) -> str:
-    window = source.raw[: 4 * _SCAN]
-    if b"data-component-status=" in window:
-        return "index"
-    if b"incident-updates-container" in window:
-        return "incident"
-    if b'data-react-class="HistoryIndex"' in window:
-        return "history"
+    raw = source.raw
+    for marker, kind in _KIND_MARKERS:
+        if raw.find(marker, 0, 4 * _SCAN) >= 0:
+            return kind
     return ""
+
+
+_KIND_MARKERS = (
+    (b"data-component-status=", "index"),
+    (b"incident-updates-container", "incident"),
+    (b'data-react-class="HistoryIndex"', "history"),
+)
