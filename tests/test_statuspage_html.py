@@ -332,3 +332,74 @@ def test_windows(text: str, start: tuple[int, ...], end: tuple[int, ...]) -> Non
     got = parse_window(text, datetime(2022, 8, 23, tzinfo=UTC), ctx, "$")
     assert got == (datetime(*start, tzinfo=UTC), datetime(*end, tzinfo=UTC))
     assert ctx.warnings == []
+
+
+ROW = (
+    b"<div class='component-inner-container' data-component-id='c1' "
+    b"data-component-status='operational'><span class='name'>%s</span></div>"
+)
+
+
+def index_page(name: bytes, head: bytes = b"") -> bytes:
+    return (
+        b"<html><head>"
+        + head
+        + b"</head><body class='status index status-none'>"
+        + ROW % name
+        + b"</body></html>"
+    )
+
+
+def test_bytes_that_are_not_utf8_are_replaced_with_a_warning() -> None:
+    """Invalid UTF-8 never raises UnicodeDecodeError: replaced, warned (an error if strict)."""
+    snap = statuskit.parse(index_page(b"caf\xe9"), provider="statuspage.html")
+    assert snap.components[0].name == "caf\ufffd"
+    assert snap.warnings == ("statuspage.html at $: invalid utf-8 bytes replaced",)
+    with pytest.raises(statuskit.ParseError, match="invalid utf-8"):
+        statuskit.parse(index_page(b"caf\xe9"), provider="statuspage.html", strict=True)
+
+
+def test_declared_charset_is_honoured() -> None:
+    """A <meta charset> other than UTF-8 decodes the page."""
+    body = index_page("café".encode("latin-1"), b"<meta charset='iso-8859-1'>")
+    snap = statuskit.parse(body, provider="statuspage.html")
+    assert (snap.components[0].name, snap.warnings) == ("café", ())
+
+
+def test_empty_body_is_a_parse_error() -> None:
+    """An empty body names the adapter and says it is empty."""
+    with pytest.raises(statuskit.ParseError, match="empty HTML document"):
+        statuskit.parse(b"", provider="statuspage.html")
+
+
+def test_deep_nesting_is_bounded() -> None:
+    """Twenty thousand nested containers parse quickly to nothing, with warnings."""
+    body = (
+        b"<html><body class='status index'>"
+        + b"<div class='component-container is-group'>" * 20000
+        + b"</body></html>"
+    )
+    snap = statuskit.parse(body, provider="statuspage.html")
+    assert snap.components == ()
+    assert any("no components" in w for w in snap.warnings)
+
+
+def test_unreadable_times_and_words_are_warnings_not_guesses() -> None:
+    """An unknown impact, status word and date give UNKNOWN / None with warnings."""
+    body = (
+        b"<html><body class='status index status-none'><div class='unresolved-incidents'>"
+        b"<div class='unresolved-incident impact-zzz'><div class='incident-title'>"
+        b"<a href='/incidents/abc123'>T</a></div><div class='updates'><div class='update'>"
+        b"<strong>Weird</strong> - x<br><small>Foo <var>9</var>, <var>10:00</var> UTC</small>"
+        b"</div></div></div></div></body></html>"
+    )
+    snap = statuskit.parse(body, provider="statuspage.html")
+    (inc,) = snap.incidents
+    assert (inc.impact, inc.raw_impact) == (Impact.UNKNOWN, "zzz")
+    assert (inc.updates[0].status, inc.updates[0].created_at) == (IncidentStatus.UNKNOWN, None)
+    assert [w.split(": ", 1)[1][:14] for w in snap.warnings] == [
+        "unknown impact",
+        "unknown month ",
+        "unknown update",
+        "the page shows",
+    ]

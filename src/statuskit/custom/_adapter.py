@@ -87,9 +87,9 @@ class SpecAdapter:
         spec = self.spec
         if not spec.detect_contains:
             return None
-        window = source.raw[:_SCAN]
+        raw = source.raw
         for text in spec.detect_contains:
-            if text.encode("utf-8") not in window:
+            if raw.find(text.encode("utf-8"), 0, _SCAN) < 0:  # no copy of the window
                 return None
         confidence = spec.detect_confidence
         evidence = f"{self.name} spec: page contains " + ", ".join(
