@@ -1,0 +1,74 @@
+"""Reading whole HTML pages safely, for the adapters that read status matrices (Google Cloud,
+Azure): no network, no entities fetched, bounded depth, and class matching that survives the
+hashed class-name prefixes of compiled front ends (``j2GwVIZkdLB__cell``)."""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from .._source import Source
+from .._text import clean
+from ..limits import ParseContext
+
+__all__ = ["classes", "has_class", "parse_page", "text_of"]
+
+_HIDDEN = frozenset({"script", "style", "template"})
+
+_PARSER = lxml_html.HTMLParser(
+    no_network=True,
+    remove_comments=True,
+    remove_pis=True,
+    huge_tree=False,
+)
+
+
+def parse_page(source: Source, ctx: ParseContext) -> lxml_html.HtmlElement:
+    """The document element of *source*; ParseError when it is not an HTML page,
+    InputLimitError when it nests deeper than ``limits.max_depth``."""
+    text = source.text(ctx)
+    if "<" not in text:
+        ctx.fail("not an HTML page", "$", text[:80])
+    try:
+        root = lxml_html.document_fromstring(text.encode("utf-8", "surrogatepass"), _PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        ctx.fail(f"unreadable HTML ({exc})", "$", text[:80])
+    _check_depth(root, ctx)
+    return root
+
+
+def _check_depth(root: lxml_html.HtmlElement, ctx: ParseContext) -> None:
+    limit = ctx.limits.max_depth
+    stack: list[tuple[etree._Element, int]] = [(root, 1)]
+    while stack:
+        el, depth = stack.pop()
+        if depth > limit:
+            ctx.over_limit("max_depth", f"HTML nested deeper than max_depth={limit}")
+        if len(el.attrib) > ctx.limits.max_attributes:
+            ctx.over_limit(
+                "max_attributes", f"element with more than {ctx.limits.max_attributes} attributes"
+            )
+        stack.extend((child, depth + 1) for child in el)
+
+
+def classes(el: etree._Element) -> list[str]:
+    """The class tokens of *el*."""
+    value = el.get("class")
+    return value.split() if value else []
+
+
+def has_class(el: etree._Element, name: str) -> bool:
+    """True when *el* has class *name*, bare or behind a compiled prefix (``xyz__name``)."""
+    return any(token == name or token.endswith("__" + name) for token in classes(el))
+
+
+def text_of(el: etree._Element) -> str:
+    """The visible text of *el*, whitespace collapsed to single spaces; scripts and styles
+    left out."""
+    parts: list[str] = []
+    for node in el.iter():
+        if node.text and isinstance(node.tag, str) and node.tag not in _HIDDEN:
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+    return " ".join(clean(" ".join(parts)).split())
