@@ -23,7 +23,7 @@ import re
 from lxml import etree
 
 from .._source import Source
-from .._text import safe_url
+from .._text import html_to_text, safe_url
 from ..limits import ParseContext
 from ..model import Component, Coverage, Incident, Page, Scope, Snapshot, Update
 from ..regions import Location
@@ -239,6 +239,10 @@ def _events(table: etree._Element, ctx: ParseContext, path: str) -> list[Inciden
         text = text_of(tr)
         if not text or text.casefold().startswith(_NO_EVENTS):
             continue
+        markup = "".join(
+            etree.tostring(td, encoding="unicode", method="html", with_tail=False).strip()
+            for td in tr.findall("td")
+        )
         heading = next((text_of(h) for h in tr.iter("h3", "h4", "strong", "b") if text_of(h)), None)
         digest = hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
         out.append(
@@ -253,10 +257,8 @@ def _events(table: etree._Element, ctx: ParseContext, path: str) -> list[Inciden
                     Update(
                         id=None,
                         status=IncidentStatus.INVESTIGATING,
-                        body=ctx.text(text, f"{path}.tr[{r}]"),
-                        body_html=ctx.text(
-                            etree.tostring(tr, encoding="unicode", method="html"), f"{path}.tr[{r}]"
-                        ),
+                        body=ctx.text(html_to_text(markup), f"{path}.tr[{r}]"),
+                        body_html=ctx.text(markup, f"{path}.tr[{r}]"),
                     )
                 ],
             )

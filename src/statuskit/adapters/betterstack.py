@@ -387,7 +387,16 @@ def _report(
         updated_at=max((u.created_at for u in updates if u.created_at), default=None),
         url=safe_url(f"{base}/{segment}/{rid}") if base else None,
         updates=updates,
-        components=[ComponentRef(c.component_id, c.name, c.new, c.raw_new) for c in affected],
+        components=[
+            # a maintenance not begun has put nothing in maintenance yet
+            ComponentRef(
+                c.component_id,
+                c.name,
+                None if status is IncidentStatus.SCHEDULED else c.new,
+                c.raw_new,
+            )
+            for c in affected
+        ],
         raw=a,
     )
 
