@@ -1,4 +1,4 @@
-"""Reading AWS Health Dashboard events, in both shapes AWS has served.
+"""Reading AWS Health Dashboard events (``currentevents``), and what both AWS shapes share.
 
 * ``health.aws.amazon.com/public/currentevents`` (served as UTF-16 with a byte order mark): a list
   of events, each with ``arn`` (``arn:aws:health:<region>::event/...``), ``region_name``,
@@ -10,7 +10,7 @@
   event with ``service``, ``service_name`` ("Amazon Elastic Compute Cloud (Ohio)"), ``summary``
   ("[RESOLVED] ..."), ``date`` (epoch seconds, as a string), ``status`` and its posts as HTML in
   ``description``: ``<div><span class="yellowfg">12:53 PM PDT</span>&nbsp;text</div>``, times of
-  day without a date.
+  day without a date (read by :mod:`statuskit.adapters._aws_legacy`).
 
 AWS rates events 0 (operating normally), 1 (informational), 2 (degraded performance) and 3
 (service disruption).  An event that never went past 1 is a NOTICE.  AWS has no incident life
@@ -21,15 +21,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 
 import attrs
-from lxml import etree
-from lxml import html as lxml_html
 
-from .._dates import from_epoch, parse_partial, resolve_zone, zone_info
-from .._text import clean, html_to_text
+from .._dates import from_epoch
+from .._text import clean
 from ..limits import ParseContext
 from ..model import ComponentChange, ComponentRef, Incident, Update
 from ..regions import Location
@@ -40,9 +38,12 @@ __all__ = [
     "AWS_PAGE",
     "EVENT_IMPACT",
     "SERVICE_STATE",
+    "build_event",
     "event_locations",
     "read_current_event",
-    "read_legacy_event",
+    "region_of",
+    "status_code",
+    "text_or_none",
 ]
 
 AWS_PAGE = "https://health.aws.amazon.com/health/status"
@@ -66,13 +67,9 @@ EVENT_IMPACT: dict[str, Impact] = {
 _REGION = re.compile(r"^(?:[a-z]{2}|us-gov|us-iso|us-isob|eusc)-[a-z]+-\d{1,2}$")
 _SUFFIX = re.compile(r"-((?:[a-z]{2}|us-gov|us-iso|us-isob|eusc)-[a-z]+-\d{1,2})$")
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
-_RESOLVED_PREFIX = re.compile(r"^\s*\[RESOLVED\]\s*", re.I)
-_TIME = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*([AaPp])\.?[Mm]\.?\s*([A-Za-z]{2,5})?\s*$")
-_DATED = re.compile(r"^[A-Za-z]{3,9}\.? \d{1,2},? ")
-_PACIFIC = "America/Los_Angeles"
 
 
-def _code(value: object) -> str | None:
+def status_code(value: object) -> str | None:
     """AWS's status code as a string ("3"), from a string or an int."""
     if isinstance(value, bool):
         return None
@@ -105,12 +102,12 @@ def event_locations(inc: Incident) -> tuple[Location, ...]:
     """Where an AWS event is: its region (from the ARN, else the service key), or global for
     services without one (CloudFront, Route 53, IAM...)."""
     raw = inc.raw
-    region = region_of(_str(raw.get("service")), _str(raw.get("arn")))
+    region = region_of(text_or_none(raw.get("service")), text_or_none(raw.get("arn")))
     if region is None:
         return (Location("global", "Global", is_global=True),)
-    name = _str(raw.get("region_name"))
+    name = text_or_none(raw.get("region_name"))
     if name is None:  # legacy data.json: "Amazon Elastic Compute Cloud (Ohio)"
-        m = _PAREN.search(_str(raw.get("service_name")) or "")
+        m = _PAREN.search(text_or_none(raw.get("service_name")) or "")
         name = m.group(1) if m else None
     return (Location(region, name),)
 
@@ -127,7 +124,7 @@ def read_current_event(item: Mapping[str, Any], ctx: ParseContext, path: str) ->
     if not iid:
         ctx.warn("event without arn or service: skipped", path)
         return None
-    top = _code(item.get("status"))
+    top = status_code(item.get("status"))
     updates: list[Update] = []
     codes = [top]
     for j, entry in enumerate(as_list(item.get("event_log"), ctx, f"{path}.event_log")):
@@ -149,11 +146,13 @@ def read_current_event(item: Mapping[str, Any], ctx: ParseContext, path: str) ->
     impacted = as_dict(item.get("impacted_services"), ctx, f"{path}.impacted_services") or {}
     for key, svc in impacted.items():
         if isinstance(svc, dict) and key != service:
-            cur = _code(svc.get("current"))
+            cur = status_code(svc.get("current"))
             refs.append(
-                ComponentRef(key, _str(svc.get("service_name")), SERVICE_STATE.get(cur or ""), cur)
+                ComponentRef(
+                    key, text_or_none(svc.get("service_name")), SERVICE_STATE.get(cur or ""), cur
+                )
             )
-    return _event(
+    return build_event(
         iid,
         title=as_str(item.get("summary"), ctx, f"{path}.summary") or "",
         top=top,
@@ -168,7 +167,15 @@ def read_current_event(item: Mapping[str, Any], ctx: ParseContext, path: str) ->
     )
 
 
-def _str(value: object) -> str | None:
+_UNTIDY = re.compile(r"[\x00-\x1f\x7f\u00a0]| {2}")
+
+
+def _tidy(text: str) -> str:
+    """*text* cleaned (see :func:`statuskit._text.clean`); plain one-line text as it is."""
+    return clean(text) if _UNTIDY.search(text) else text.strip()
+
+
+def text_or_none(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
@@ -176,7 +183,7 @@ def _log_entry(entry: object, ctx: ParseContext, path: str) -> Update | None:
     if not isinstance(entry, dict):
         ctx.warn("expected an event log object", path, entry)
         return None
-    code = _code(entry.get("status"))
+    code = status_code(entry.get("status"))
     if code not in SERVICE_STATE:
         lookup(SERVICE_STATE, code, ComponentStatus.UNKNOWN, ctx, f"{path}.status", "status code")
         status = IncidentStatus.UNKNOWN
@@ -187,7 +194,7 @@ def _log_entry(entry: object, ctx: ParseContext, path: str) -> Update | None:
         id=None,
         status=status,
         raw_status=code,
-        body=ctx.text(clean(message), f"{path}.message"),
+        body=ctx.text(_tidy(message), f"{path}.message"),
         created_at=from_epoch(entry.get("timestamp"), ctx, f"{path}.timestamp"),
         raw=omit(entry, "message"),
     )
@@ -198,33 +205,45 @@ def _attach_changes(
 ) -> list[Update]:
     """Put each service status change on the post made the same second.  A change no post was
     made with stays in the event's ``raw`` only: moving it to another post would misdate it."""
+    seconds = {int(u.created_at.timestamp()) for u in updates if u.created_at is not None}
     by_second: dict[int, list[ComponentChange]] = {}
     for k, ch in enumerate(as_list(value, ctx, f"{path}.impacted_service_status_changes")):
         cpath = f"{path}.impacted_service_status_changes[{k}]"
         if not isinstance(ch, dict):
             ctx.warn("expected a status change object", cpath, ch)
             continue
-        at = from_epoch(ch.get("timestamp"), ctx, f"{cpath}.timestamp", unit="ms")
-        old, new = _code(ch.get("previous_status")), _code(ch.get("current_status"))
-        if at is None or new is None:
+        stamp = ch.get("timestamp")
+        if type(stamp) is int:  # the common case, without building a datetime
+            second = stamp // 1000
+        else:
+            at = from_epoch(stamp, ctx, f"{cpath}.timestamp", unit="ms")
+            if at is None:
+                continue
+            second = int(at.timestamp())
+        if second not in seconds:
             continue
-        new_state, _ = lookup(
-            SERVICE_STATE,
-            new,
-            ComponentStatus.UNKNOWN,
-            ctx,
-            f"{cpath}.current_status",
-            "status code",
-        )
+        old, new = status_code(ch.get("previous_status")), status_code(ch.get("current_status"))
+        if new is None:
+            continue
+        new_state = SERVICE_STATE.get(new)
+        if new_state is None:
+            new_state, _ = lookup(
+                SERVICE_STATE,
+                new,
+                ComponentStatus.UNKNOWN,
+                ctx,
+                f"{cpath}.current_status",
+                "status code",
+            )
         change = ComponentChange(
-            _str(ch.get("service")),
-            _str(ch.get("service_name")),
+            text_or_none(ch.get("service")),
+            text_or_none(ch.get("service_name")),
             SERVICE_STATE.get(old or ""),
             new_state,
             raw_old=old,
             raw_new=new,
         )
-        by_second.setdefault(int(at.timestamp()), []).append(change)
+        by_second.setdefault(second, []).append(change)
     if not by_second:
         return updates
     out = []
@@ -249,7 +268,7 @@ def _close(updates: list[Update], resolved: bool) -> list[Update]:
     return out
 
 
-def _event(
+def build_event(
     iid: str,
     *,
     title: str,
@@ -284,118 +303,3 @@ def _event(
         components=refs,
         raw=raw,
     )
-
-
-# -- legacy data.json -----------------------------------------------------------------------
-
-
-def read_legacy_event(
-    item: Mapping[str, Any], ctx: ParseContext, path: str, *, archived: bool
-) -> Incident | None:
-    """One event of the legacy ``data.json`` (*archived*: it came from ``archive``)."""
-    service = as_str(item.get("service"), ctx, f"{path}.service")
-    start = from_epoch(item.get("date"), ctx, f"{path}.date")
-    if not service:
-        ctx.warn("event without service: skipped", f"{path}.service")
-        return None
-    summary = as_str(item.get("summary"), ctx, f"{path}.summary") or ""
-    resolved = archived or bool(_RESOLVED_PREFIX.match(summary))
-    top = _code(item.get("status"))
-    description = as_str(item.get("description"), ctx, f"{path}.description") or ""
-    updates = _legacy_posts(description, start, ctx, f"{path}.description")
-    if resolved and updates:
-        updates[-1] = attrs.evolve(updates[-1], status=IncidentStatus.RESOLVED)
-    service_name = as_str(item.get("service_name"), ctx, f"{path}.service_name")
-    raw = omit(item, "description")
-    return _event(
-        f"{service}:{item.get('date')}",
-        title=_RESOLVED_PREFIX.sub("", summary),
-        top=top,
-        codes=[top],
-        resolved=resolved,
-        start=start,
-        updates=updates,
-        refs=[ComponentRef(service, service_name, SERVICE_STATE.get(top or ""), top)],
-        ctx=ctx,
-        path=path,
-        raw=raw,
-    )
-
-
-def _legacy_posts(
-    markup: str, start: datetime | None, ctx: ParseContext, path: str
-) -> list[Update]:
-    if not markup.strip():
-        return []
-    try:
-        root = lxml_html.fragment_fromstring(markup, create_parent="div")
-    except (etree.ParserError, ValueError):
-        root = None
-    blocks = [el for el in root if el.tag == "div"] if root is not None else []
-    if not blocks:  # one post without the usual markup
-        return [
-            Update(None, IncidentStatus.INVESTIGATING, None, html_to_text(markup), markup, start)
-        ]
-    out: list[Update] = []
-    previous = start
-    for k, block in enumerate(blocks[: ctx.limits.max_items]):
-        stamp = next((s for s in block.iter("span") if "yellowfg" in (s.get("class") or "")), None)
-        when = None
-        if stamp is not None:
-            when = _time_of_day(stamp.text_content(), previous, ctx, f"{path}.div[{k}]")
-        if when is not None:
-            previous = when
-        body_html = lxml_html.tostring(block, encoding="unicode")
-        text = html_to_text(body_html)
-        if stamp is not None:
-            label = clean(stamp.text_content())
-            text = text[len(label) :].lstrip() if text.startswith(label) else text
-        out.append(
-            Update(
-                id=None,
-                status=IncidentStatus.INVESTIGATING,
-                raw_status=None,
-                body=ctx.text(text, f"{path}.div[{k}]"),
-                body_html=ctx.text(body_html, f"{path}.div[{k}]"),
-                created_at=when,
-            )
-        )
-    return out
-
-
-def _time_of_day(
-    text: str, previous: datetime | None, ctx: ParseContext, path: str
-) -> datetime | None:
-    """ "12:53 PM PDT" as the first such time not before *previous* (the event's start for the
-    first post).  AWS prints US Pacific times, with the date ("Aug 7, 1:50 AM PDT") only when
-    a post is not on the event's first day."""
-    text = " ".join(text.replace("\xa0", " ").split())
-    if _DATED.match(text):
-        # a post on a later day carries its date: "Aug 7, 1:50 AM PDT"
-        return parse_partial(text, previous, ctx, path)
-    m = _TIME.match(text)
-    if m is None or previous is None:
-        ctx.warn("unreadable time of day", path, text)
-        return None
-    hour, minute = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0), int(m.group(2))
-    abbr = (m.group(4) or "").upper()
-    local = previous.astimezone(zone_info(_PACIFIC) or timezone.utc)
-    zone = resolve_zone(abbr, _PACIFIC, local) if abbr else zone_info(_PACIFIC)
-    if zone is None:
-        ctx.warn(f"unknown time zone {abbr!r}", path, text)
-        return None
-    best: datetime | None = None
-    for days in (-1, 0, 1):
-        day = local.date() + timedelta(days=days)
-        try:
-            cand = datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
-        except ValueError:
-            continue
-        cand = cand.astimezone(timezone.utc)
-        # a later post is never earlier than the one before it (one minute of slack for the
-        # event's own start second); the first candidate that is not is the answer
-        if cand >= previous - timedelta(minutes=1) and (best is None or cand < best):
-            best = cand
-    if best is None:
-        ctx.warn("time of day before the previous post", path, text)
-    return best

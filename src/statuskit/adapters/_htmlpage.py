@@ -5,7 +5,6 @@ hashed class-name prefixes of compiled front ends (``j2GwVIZkdLB__cell``)."""
 from __future__ import annotations
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from .._source import Source
 from .._text import clean
@@ -15,7 +14,8 @@ __all__ = ["classes", "has_class", "parse_page", "text_of"]
 
 _HIDDEN = frozenset({"script", "style", "template"})
 
-_PARSER = lxml_html.HTMLParser(
+# lxml's plain HTML parser: lxml.html's element classes cost a lookup per element touched
+_PARSER = etree.HTMLParser(
     no_network=True,
     remove_comments=True,
     remove_pis=True,
@@ -23,32 +23,31 @@ _PARSER = lxml_html.HTMLParser(
 )
 
 
-def parse_page(source: Source, ctx: ParseContext) -> lxml_html.HtmlElement:
+def parse_page(source: Source, ctx: ParseContext) -> etree._Element:
     """The document element of *source*; ParseError when it is not an HTML page,
-    InputLimitError when it nests deeper than ``limits.max_depth``."""
+    InputLimitError when it nests deeper than ``limits.max_depth`` or has an element with more
+    than ``limits.max_attributes`` attributes."""
     text = source.text(ctx)
     if "<" not in text:
         ctx.fail("not an HTML page", "$", text[:80])
     try:
-        root = lxml_html.document_fromstring(text.encode("utf-8", "surrogatepass"), _PARSER)
-    except (etree.ParserError, ValueError) as exc:
+        root = etree.fromstring(text.encode("utf-8", "surrogatepass"), _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         ctx.fail(f"unreadable HTML ({exc})", "$", text[:80])
-    _check_depth(root, ctx)
+    if root is None:
+        ctx.fail("not an HTML page", "$", text[:80])
+    _check_bounds(root, ctx)
     return root
 
 
-def _check_depth(root: lxml_html.HtmlElement, ctx: ParseContext) -> None:
+def _check_bounds(root: etree._Element, ctx: ParseContext) -> None:
+    # XPath runs the walk in C: an element at depth max_depth + 1 exists, or it does not
     limit = ctx.limits.max_depth
-    stack: list[tuple[etree._Element, int]] = [(root, 1)]
-    while stack:
-        el, depth = stack.pop()
-        if depth > limit:
-            ctx.over_limit("max_depth", f"HTML nested deeper than max_depth={limit}")
-        if len(el.attrib) > ctx.limits.max_attributes:
-            ctx.over_limit(
-                "max_attributes", f"element with more than {ctx.limits.max_attributes} attributes"
-            )
-        stack.extend((child, depth + 1) for child in el)
+    if limit < 1 or root.xpath("boolean(/" + "/*" * (limit + 1) + ")"):
+        ctx.over_limit("max_depth", f"HTML nested deeper than max_depth={limit}")
+    most = ctx.limits.max_attributes
+    if root.xpath(f"boolean(//*[count(@*) > {most}])"):
+        ctx.over_limit("max_attributes", f"element with more than {most} attributes")
 
 
 def classes(el: etree._Element) -> list[str]:
@@ -59,7 +58,10 @@ def classes(el: etree._Element) -> list[str]:
 
 def has_class(el: etree._Element, name: str) -> bool:
     """True when *el* has class *name*, bare or behind a compiled prefix (``xyz__name``)."""
-    return any(token == name or token.endswith("__" + name) for token in classes(el))
+    value = el.get("class")
+    if not value or name not in value:
+        return False
+    return any(token == name or token.endswith("__" + name) for token in value.split())
 
 
 def text_of(el: etree._Element) -> str:

@@ -21,7 +21,8 @@ from ..limits import ParseContext
 from ..model import Component, Coverage, Incident, Page, Scope, Snapshot
 from ..regions import Location
 from ..status import ComponentStatus, worst
-from ._aws_events import AWS_PAGE, event_locations, read_current_event, read_legacy_event
+from ._aws_events import AWS_PAGE, event_locations, read_current_event
+from ._aws_legacy import read_legacy_event
 from ._json import as_list
 from .base import Sniff
 
