@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import json
 
+from bs4 import BeautifulSoup
 from lxml import html as lxml_html
 
 import statuskit
@@ -90,13 +91,8 @@ def main() -> None:
         t_lxml = best(lambda: lxml_html.document_fromstring(raw), repeat=5)
         _row("lxml.html parse only", t_lxml)
         _row("statuskit.parse", best(lambda: statuskit.parse(raw), repeat=5), t_lxml)
-        try:
-            from bs4 import BeautifulSoup
-        except ImportError:  # pragma: no cover
-            print("  (beautifulsoup4 not installed)")
-        else:
-            t_bs = best(lambda: BeautifulSoup(raw, "lxml"), repeat=3, min_time=0.5)
-            _row("BeautifulSoup(lxml) parse only", t_bs, t_lxml)
+        t_bs = best(lambda: BeautifulSoup(raw, "lxml"), repeat=3, min_time=0.5)
+        _row("BeautifulSoup(lxml) parse only", t_bs, t_lxml)
 
 
 if __name__ == "__main__":

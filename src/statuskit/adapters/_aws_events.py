@@ -71,6 +71,8 @@ _PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
 
 def status_code(value: object) -> str | None:
     """AWS's status code as a string ("3"), from a string or an int."""
+    if type(value) is str and len(value) == 1:  # the common case: "0" to "3"
+        return value
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
