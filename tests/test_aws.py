@@ -213,3 +213,15 @@ def test_real_legacy_archive(corpus: Path) -> None:
         times = [u.created_at for u in inc.updates]
         assert all(t is not None for t in times)
         assert times == sorted(times)  # type: ignore[type-var]
+
+
+def test_first_post_a_little_before_the_event_date_stays_on_its_day() -> None:
+    """The first post's time is the one closest to the event's date, even a little before it
+    (never the next day)."""
+    body = (
+        b'{"archive": [], "current": [{"service": "ec2-us-west-2", "service_name": "Amazon EC2 '
+        b'(Oregon)", "summary": "x", "date": "1659677580", "status": "2", "description": '
+        b'"<div><span class=\\"yellowfg\\">10:20 PM PDT</span>&nbsp;a</div>"}]}'
+    )
+    (inc,) = statuskit.parse(body).incidents
+    assert inc.updates[0].created_at == datetime(2022, 8, 5, 5, 20, tzinfo=UTC)

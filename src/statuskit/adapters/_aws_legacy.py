@@ -91,7 +91,9 @@ def _legacy_posts(
         stamp = next((s for s in block.iter("span") if "yellowfg" in (s.get("class") or "")), None)
         when = None
         if stamp is not None:
-            when = _time_of_day(stamp.text_content(), previous, ctx, f"{path}.div[{k}]")
+            when = _time_of_day(
+                stamp.text_content(), previous, ctx, f"{path}.div[{k}]", first=k == 0
+            )
         if when is not None:
             previous = when
         body_html = lxml_html.tostring(block, encoding="unicode")
@@ -113,11 +115,11 @@ def _legacy_posts(
 
 
 def _time_of_day(
-    text: str, previous: datetime | None, ctx: ParseContext, path: str
+    text: str, previous: datetime | None, ctx: ParseContext, path: str, *, first: bool
 ) -> datetime | None:
-    """ "12:53 PM PDT" as the first such time not before *previous* (the event's start for the
-    first post).  AWS prints US Pacific times, with the date ("Aug 7, 1:50 AM PDT") only when
-    a post is not on the event's first day."""
+    """ "12:53 PM PDT" as the first such time not before *previous*; for the *first* post, the
+    one closest to the event's start (*previous*).  AWS prints US Pacific times, with the date
+    ("Aug 7, 1:50 AM PDT") only when a post is not on the event's first day."""
     text = " ".join(text.replace("\xa0", " ").split())
     if _DATED.match(text):
         # a post on a later day carries its date: "Aug 7, 1:50 AM PDT"
@@ -141,9 +143,12 @@ def _time_of_day(
         except ValueError:
             continue
         cand = cand.astimezone(timezone.utc)
-        # a later post is never earlier than the one before it (one minute of slack for the
-        # event's own start second); the first candidate that is not is the answer
-        if cand >= previous - timedelta(minutes=1) and (best is None or cand < best):
+        if first:
+            if best is None or abs(cand - previous) < abs(best - previous):
+                best = cand
+        # a later post is never earlier than the one before it: the first candidate that is
+        # not is the answer
+        elif cand >= previous and (best is None or cand < best):
             best = cand
     if best is None:
         ctx.warn("time of day before the previous post", path, text)
