@@ -43,6 +43,11 @@ _BUILTINS: dict[str, str] = {
     "instatus.json": "statuskit.adapters.instatus:InstatusJSON",
     "instatus.html": "statuskit.adapters.instatus:InstatusHTML",
     "incidentio.html": "statuskit.adapters.incidentio:IncidentioHTML",
+    "betterstack.json": "statuskit.adapters.betterstack:BetterStackJSON",
+    "gcp.json": "statuskit.adapters.gcp:GcpJSON",
+    "gcp.html": "statuskit.adapters.gcp:GcpHTML",
+    "aws.json": "statuskit.adapters.aws_health:AwsHealthJSON",
+    "azure.html": "statuskit.adapters.azure_status:AzureStatusHTML",
 }
 
 _lock = threading.RLock()
