@@ -40,6 +40,13 @@ MIN_CONFIDENCE = 0.3
 _BUILTINS: dict[str, str] = {
     "statuspage.json": "statuskit.adapters.statuspage:StatuspageJSON",
     "incidentio.json": "statuskit.adapters.incidentio:IncidentioJSON",
+    "slack.json": "statuskit.adapters.slack:SlackJSON",
+    "statusio.json": "statuskit.adapters.statusio:StatusioJSON",
+    "cachet.json": "statuskit.adapters.cachet:CachetJSON",
+    "uptimekuma.json": "statuskit.adapters.uptimekuma:UptimeKumaJSON",
+    "gatus.json": "statuskit.adapters.gatus:GatusJSON",
+    "heroku.json": "statuskit.adapters.heroku:HerokuJSON",
+    "openstatus.json": "statuskit.adapters.openstatus:OpenStatusJSON",
 }
 
 _lock = threading.RLock()
