@@ -12,9 +12,11 @@ from typing import Any
 from .._dates import from_epoch, parse_datetime
 from .._source import Source
 from ..limits import ParseContext
+from ..model import Component
 
 __all__ = [
     "NAIVE",
+    "dedupe",
     "find_keys",
     "head_kind",
     "join_text",
@@ -97,3 +99,17 @@ def get_path(obj: Mapping[str, Any], *keys: str) -> Any:
             return None
         cur = cur.get(key)
     return cur
+
+
+def dedupe(components: list[Component], ctx: ParseContext, path: str) -> tuple[Component, ...]:
+    """*components* with later repeats of an id dropped, each with a warning (ids key
+    components: two rows with one id would make the snapshot ambiguous)."""
+    seen: set[str] = set()
+    out = []
+    for comp in components:
+        if comp.id in seen:
+            ctx.warn(f"duplicate component id {comp.id!r}: later row skipped", path)
+            continue
+        seen.add(comp.id)
+        out.append(comp)
+    return tuple(out)

@@ -35,7 +35,7 @@ from ..model import (
 )
 from ..status import ComponentStatus, Impact, IncidentKind, IncidentStatus
 from ._json import as_dict, as_list, as_str, date, lookup, omit
-from ._platforms import find_keys, head_kind, str_id, url_has
+from ._platforms import dedupe, find_keys, head_kind, str_id, url_has
 from .base import Sniff
 
 __all__ = ["COLOURS", "IMPACT", "STAGES", "HerokuJSON"]
@@ -126,7 +126,7 @@ def _current(doc: Mapping[str, Any], ctx: ParseContext) -> Snapshot:
     incidents += _incidents(doc.get("scheduled"), ctx, "$.scheduled", maintenance=True)
     return Snapshot(
         page=PAGE,
-        components=tuple(components),
+        components=dedupe(components, ctx, "$.status"),
         incidents=tuple(incidents),
         platform="heroku",
         adapter=ctx.adapter,

@@ -33,7 +33,7 @@ from ..limits import ParseContext
 from ..model import Component, ComponentRef, Coverage, Incident, Page, Scope, Snapshot, Update
 from ..status import ComponentStatus, Impact, IncidentKind, IncidentStatus
 from ._json import as_dict, as_int, as_list, as_str, date, lookup, omit
-from ._platforms import find_keys, head_kind, str_id, url_has
+from ._platforms import dedupe, find_keys, head_kind, str_id, url_has
 from .base import Sniff
 
 __all__ = ["PAGE_STATUS", "REPORT_STATUS", "WIDGET_STATUS", "OpenStatusJSON"]
@@ -85,7 +85,8 @@ class OpenStatusJSON:
                 doc = json.loads(head)
             except ValueError:
                 doc = None
-            if isinstance(doc, dict) and list(doc) == ["status"] and doc["status"] in WIDGET_STATUS:
+            word = doc.get("status") if isinstance(doc, dict) and len(doc) == 1 else None
+            if isinstance(word, str) and word in WIDGET_STATUS:
                 bonus = 0.4 if url_has(source, "openstatus") else 0.0
                 return Sniff(0.45 + bonus, f"OpenStatus widget body {head.strip()}")
         if url_has(source, "openstatus.dev"):
@@ -155,7 +156,9 @@ class _Feed:
         incidents = [_rename(i, self.names) for i in (*reports, *maints)]
         return Snapshot(
             page=Page(name=as_str(doc.get("title"), ctx, "$.title"), updated_at=self.now),
-            components=tuple(components),
+            components=dedupe(
+                components, ctx, "$.pageComponents" if "pageComponents" in doc else "$.monitors"
+            ),
             incidents=tuple(incidents),
             platform="openstatus",
             adapter=ctx.adapter,

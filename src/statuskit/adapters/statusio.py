@@ -45,7 +45,7 @@ from ..model import (
 )
 from ..status import ComponentStatus, Impact, IncidentKind, IncidentStatus
 from ._json import as_dict, as_list, as_str, date, omit
-from ._platforms import find_keys, head_kind, str_id, url_has
+from ._platforms import dedupe, find_keys, head_kind, str_id, url_has
 from .base import Sniff
 
 __all__ = ["IMPACT", "INCIDENT_STATE", "STATUS", "StatusioJSON"]
@@ -242,7 +242,7 @@ def _components(
                     raw=c,
                 )
             )
-    return tuple(out), names
+    return dedupe(out, ctx, "$.result.status"), names
 
 
 def _ids(value: object, ctx: ParseContext, path: str) -> list[str]:
