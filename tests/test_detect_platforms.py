@@ -7,6 +7,8 @@ small JSON bodies of the smaller platforms are sniffed by key sets, so lookalike
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import statuskit
@@ -77,3 +79,17 @@ def test_no_real_payload_of_another_platform_is_claimed(corpus: object) -> None:
         source = Source(path.read_bytes())
         for name in PLATFORM_ADAPTERS:
             assert statuskit.adapters()[name].sniff(source) is None, (name, path.name)
+
+
+def test_long_heads_still_detected() -> None:
+    """Bodies whose telling keys sit past the sniffed head are still recognised: an Uptime Kuma
+    page with a long custom CSS, an OpenStatus feed with a long monitor list."""
+    kuma = json.loads((FIXTURES / "uptimekuma.json" / "status-page-1x.json").read_bytes())
+    kuma["config"]["customCSS"] = "body { color: #333; }\n" * 500
+    assert statuskit.detect(json.dumps(kuma)).adapter == "uptimekuma.json"
+    feed = json.loads((FIXTURES / "openstatus.json" / "feed.json").read_bytes())
+    feed["monitors"] = [
+        {"id": i, "name": f"Monitor {i}", "description": "", "status": "success"}
+        for i in range(300)
+    ]
+    assert statuskit.detect(json.dumps(feed)).adapter == "openstatus.json"

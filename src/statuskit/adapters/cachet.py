@@ -145,7 +145,8 @@ class _Reader:
         ctx = self.ctx
         data = doc.get("data")
         records = [data] if isinstance(data, dict) else as_list(data, ctx, "$.data")
-        kinds = {_kind(r) for r in records if isinstance(r, dict)}
+        record_kinds = [_kind(r) if isinstance(r, dict) else "" for r in records]
+        kinds = set(record_kinds)
         components: list[Component] = []
         incidents: list[Incident] = []
         seen: set[str] = set()
@@ -154,7 +155,7 @@ class _Reader:
             if not isinstance(rec, dict):
                 ctx.warn(f"expected a record object, got {type(rec).__name__}", path, rec)
                 continue
-            kind = _kind(rec)
+            kind = record_kinds[i]
             if kind == "component":
                 self._add(components, seen, self.component(rec, path, None, None))
             elif kind == "group":
@@ -174,7 +175,8 @@ class _Reader:
         listed_components = bool(kinds & {"component", "group"})
         incident_scope = Scope.RECENT if "incident" in kinds else Scope.NONE
         scheduled = "schedule" in kinds or any(
-            isinstance(r, dict) and "scheduled_at" in r for r in records if _kind(r) == "incident"
+            k == "incident" and "scheduled_at" in r
+            for r, k in zip(records, record_kinds, strict=True)
         )
         return Snapshot(
             page=Page(),

@@ -21,6 +21,7 @@ Two public JSON bodies:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from typing import Any
@@ -64,6 +65,7 @@ REPORT_STATUS: dict[str, IncidentStatus] = {
 }
 
 _NEVER = datetime(1, 1, 1, tzinfo=timezone.utc)
+_PAGE_WORD = re.compile(r'"status"\s*:\s*"(?:success|degraded|error|info)"')
 _FEED_KEYS = ("pageComponents", "statusReports", "maintenances", "monitors", "pageComponentGroups")
 
 
@@ -80,6 +82,14 @@ class OpenStatusJSON:
         keys = find_keys(head, *_FEED_KEYS)
         if "pageComponents" in keys or len(keys) >= 3:
             return Sniff(0.9, "OpenStatus feed keys " + ", ".join(keys))
+        # a long monitor list can push the other keys past the head: the feed opens with
+        # title, description, status, updatedAt and monitors in the status page's words
+        if (
+            "monitors" in keys
+            and len(find_keys(head, "title", "updatedAt")) == 2
+            and (_PAGE_WORD.search(head))
+        ):
+            return Sniff(0.85, "OpenStatus feed head: title, updatedAt, monitors")
         if len(head) < 80:
             try:
                 doc = json.loads(head)

@@ -67,6 +67,9 @@ MAINTENANCE_STATUS: dict[str, IncidentStatus] = {
 }
 
 
+_CONFIG_KEYS = ("slug", "published", "showTags", "customCSS", "footerText", "showPoweredBy")
+
+
 class UptimeKumaJSON:
     """Adapter for Uptime Kuma's status page API (page and heartbeat endpoints)."""
 
@@ -81,6 +84,11 @@ class UptimeKumaJSON:
             return Sniff(0.95, "Uptime Kuma status page keys " + ", ".join(keys))
         if "heartbeatList" in keys:
             return Sniff(0.95 if "uptimeList" in keys else 0.85, "Uptime Kuma heartbeat keys")
+        if "config" in keys:
+            # a long customCSS can push publicGroupList past the head: the config is telling
+            cfg = find_keys(source.head, *_CONFIG_KEYS)
+            if len(cfg) >= 4:
+                return Sniff(0.9, "Uptime Kuma status page config keys " + ", ".join(cfg))
         if url_has(source, "/api/status-page/"):
             return Sniff(0.3, "Uptime Kuma status page url")
         return None
