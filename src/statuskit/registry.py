@@ -40,6 +40,9 @@ MIN_CONFIDENCE = 0.3
 _BUILTINS: dict[str, str] = {
     "statuspage.json": "statuskit.adapters.statuspage:StatuspageJSON",
     "incidentio.json": "statuskit.adapters.incidentio:IncidentioJSON",
+    "instatus.json": "statuskit.adapters.instatus:InstatusJSON",
+    "instatus.html": "statuskit.adapters.instatus:InstatusHTML",
+    "incidentio.html": "statuskit.adapters.incidentio:IncidentioHTML",
     "slack.json": "statuskit.adapters.slack:SlackJSON",
     "statusio.json": "statuskit.adapters.statusio:StatusioJSON",
     "cachet.json": "statuskit.adapters.cachet:CachetJSON",
