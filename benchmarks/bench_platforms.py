@@ -97,7 +97,12 @@ def cachet(n: int = 500) -> Any:
 def uptimekuma(n: int = 200) -> Any:
     beats = {
         str(i): [
-            {"status": 1, "time": f"2026-03-14 09:{j % 60:02d}:00.512", "msg": "200 - OK", "ping": 84}
+            {
+                "status": 1,
+                "time": f"2026-03-14 09:{j % 60:02d}:00.512",
+                "msg": "200 - OK",
+                "ping": 84,
+            }
             for j in range(100)
         ]
         for i in range(n)
