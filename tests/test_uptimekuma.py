@@ -10,10 +10,12 @@ buckets with a bare ``0`` for an empty one).  Names and texts are invented.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 
 import statuskit
 from statuskit import ComponentStatus, Impact, IncidentKind, IncidentStatus, Scope
+from statuskit.adapters._platforms import newest_by_text
 from statuskit.adapters.uptimekuma import combine
 
 from .conftest import FIXTURES
@@ -117,3 +119,18 @@ def test_combine_names_the_states() -> None:
     assert both.incidents == page.incidents
     assert both.overall is ComponentStatus.MAJOR_OUTAGE
     assert statuskit.loads(statuskit.dumps(both)) == both
+
+
+def test_newest_beat_across_a_zone_change_is_parsed_not_compared_as_text() -> None:
+    """Times in one zone sort as text; across two offsets (a DST change) they are parsed, so
+    the beat that is later in UTC wins although its text sorts first."""
+    beats = [
+        {"status": 1, "time": "2026-11-01T01:30:00-04:00"},
+        {"status": 0, "time": "2026-11-01T01:10:00-05:00"},
+    ]
+    assert newest_by_text(beats, "time") is None
+    assert newest_by_text(beats[:1], "time") is beats[0]
+    body = json.dumps({"heartbeatList": {"7": beats}, "uptimeList": {}})
+    (mon,) = statuskit.parse(body).components
+    assert mon.status is ComponentStatus.MAJOR_OUTAGE
+    assert mon.updated_at == datetime(2026, 11, 1, 6, 10, tzinfo=UTC)

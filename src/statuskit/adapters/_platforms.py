@@ -20,6 +20,7 @@ __all__ = [
     "find_keys",
     "head_kind",
     "join_text",
+    "newest_by_text",
     "parse_in_zone",
     "str_id",
     "url_has",
@@ -113,3 +114,25 @@ def dedupe(components: list[Component], ctx: ParseContext, path: str) -> tuple[C
         seen.add(comp.id)
         out.append(comp)
     return tuple(out)
+
+
+def newest_by_text(records: list[Mapping[str, Any]], key: str) -> Mapping[str, Any] | None:
+    """The record whose *key* holds the latest time, told from the text alone when every value
+    is a string of one width with one zone suffix (such times sort as text: no parsing); the
+    later record wins a tie.  None when the text cannot tell (the caller parses instead)."""
+    best: Mapping[str, Any] | None = None
+    best_text = ""
+    width = -1
+    suffix = ""
+    for rec in records:
+        text = rec.get(key)
+        if type(text) is not str or len(text) < 10:
+            return None
+        zone = text[-6:] if text[-6:-5] in ("+", "-") else text[-1:] if text[-1:] in "Zz" else ""
+        if width < 0:
+            width, suffix = len(text), zone
+        elif len(text) != width or zone != suffix:
+            return None
+        if best is None or text >= best_text:
+            best, best_text = rec, text
+    return best

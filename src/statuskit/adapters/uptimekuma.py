@@ -35,7 +35,7 @@ from ..limits import ParseContext
 from ..model import Component, Coverage, Incident, Page, Scope, Snapshot, Update
 from ..status import ComponentStatus, Impact, IncidentKind, IncidentStatus
 from ._json import as_dict, as_list, as_str, omit
-from ._platforms import find_keys, head_kind, parse_in_zone, str_id, url_has
+from ._platforms import find_keys, head_kind, newest_by_text, parse_in_zone, str_id, url_has
 from .base import Sniff
 
 __all__ = ["HEARTBEAT", "MAINTENANCE_STATUS", "STYLES", "UptimeKumaJSON", "combine"]
@@ -260,14 +260,21 @@ def _heartbeats(doc: Mapping[str, Any], ctx: ParseContext) -> Snapshot:
         path = f"$.heartbeatList[{mid!r}]"
         latest: Mapping[str, Any] | None = None
         latest_at: datetime | None = None
+        beats_of: list[Mapping[str, Any]] = []
         for j, beat in enumerate(as_list(value, ctx, path)):
-            if not isinstance(beat, dict):
-                if beat != 0:  # 0 is Uptime Kuma 2's empty bucket
-                    ctx.warn("expected a heartbeat object", f"{path}[{j}]", beat)
-                continue
-            at = _date(beat.get("time"), ctx, f"{path}[{j}].time")
-            if latest is None or latest_at is None or (at is not None and at >= latest_at):
-                latest, latest_at = beat, at
+            if isinstance(beat, dict):
+                beats_of.append(beat)
+            elif beat != 0:  # 0 is Uptime Kuma 2's empty bucket
+                ctx.warn("expected a heartbeat object", f"{path}[{j}]", beat)
+        # a hundred beats a monitor: pick the newest by its text when that is safe
+        latest = newest_by_text(beats_of, "time")
+        if latest is not None:
+            latest_at = _date(latest.get("time"), ctx, f"{path}.time")
+        else:
+            for j, beat in enumerate(beats_of):
+                at = _date(beat.get("time"), ctx, f"{path}[{j}].time")
+                if latest is None or latest_at is None or (at is not None and at >= latest_at):
+                    latest, latest_at = beat, at
         status, raw = ComponentStatus.UNKNOWN, None  # no beat yet: nothing known
         if latest is not None:
             code = latest.get("status")
