@@ -17,6 +17,7 @@ from .limits import DEFAULT_LIMITS, Limits, ParseContext
 
 __all__ = ["Source"]
 
+
 def _optional_orjson() -> Any:
     # optional speed-up (extra "speed"): same results, about three times faster decoding
     try:

@@ -48,6 +48,13 @@ _BUILTINS: dict[str, str] = {
     "gcp.html": "statuskit.adapters.gcp:GcpHTML",
     "aws.json": "statuskit.adapters.aws_health:AwsHealthJSON",
     "azure.html": "statuskit.adapters.azure_status:AzureStatusHTML",
+    "slack.json": "statuskit.adapters.slack:SlackJSON",
+    "statusio.json": "statuskit.adapters.statusio:StatusioJSON",
+    "cachet.json": "statuskit.adapters.cachet:CachetJSON",
+    "uptimekuma.json": "statuskit.adapters.uptimekuma:UptimeKumaJSON",
+    "gatus.json": "statuskit.adapters.gatus:GatusJSON",
+    "heroku.json": "statuskit.adapters.heroku:HerokuJSON",
+    "openstatus.json": "statuskit.adapters.openstatus:OpenStatusJSON",
 }
 
 _lock = threading.RLock()
