@@ -12,14 +12,32 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from ._api import detect, parse
+from ._events_json import dumps_change, loads_change
 from ._source import Source
 from .adapters.base import Adapter, Sniff
+from .diff import diff
 from .errors import (
     InputLimitError,
     ParseError,
     StatuskitError,
     UnknownAdapterError,
     UnknownFormatError,
+)
+from .events import (
+    Change,
+    ComponentAdded,
+    ComponentRemoved,
+    ComponentRenamed,
+    ComponentStatusChanged,
+    IncidentImpactChanged,
+    IncidentOpened,
+    IncidentReopened,
+    IncidentResolved,
+    IncidentUpdated,
+    MaintenanceCompleted,
+    MaintenanceScheduled,
+    MaintenanceStarted,
+    OverallStatusChanged,
 )
 from .limits import Limits, ParseContext
 from .model import (
@@ -37,6 +55,7 @@ from .model import (
 from .registry import Detection, adapters, register_adapter, unregister_adapter
 from .serialize import dumps, loads
 from .status import ComponentStatus, Impact, IncidentKind, IncidentStatus
+from .timeline import IncidentSpan, Interval, StateTimes, Timeline, timeline
 
 try:
     __version__ = version("statuskit")
@@ -45,18 +64,34 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "Adapter",
+    "Change",
     "Component",
+    "ComponentAdded",
     "ComponentChange",
     "ComponentRef",
+    "ComponentRemoved",
+    "ComponentRenamed",
     "ComponentStatus",
+    "ComponentStatusChanged",
     "Coverage",
     "Detection",
     "Impact",
     "Incident",
+    "IncidentImpactChanged",
     "IncidentKind",
+    "IncidentOpened",
+    "IncidentReopened",
+    "IncidentResolved",
+    "IncidentSpan",
     "IncidentStatus",
+    "IncidentUpdated",
     "InputLimitError",
+    "Interval",
     "Limits",
+    "MaintenanceCompleted",
+    "MaintenanceScheduled",
+    "MaintenanceStarted",
+    "OverallStatusChanged",
     "Page",
     "ParseContext",
     "ParseError",
@@ -64,7 +99,9 @@ __all__ = [
     "Snapshot",
     "Sniff",
     "Source",
+    "StateTimes",
     "StatuskitError",
+    "Timeline",
     "Transition",
     "UnknownAdapterError",
     "UnknownFormatError",
@@ -72,9 +109,13 @@ __all__ = [
     "__version__",
     "adapters",
     "detect",
+    "diff",
     "dumps",
+    "dumps_change",
     "loads",
+    "loads_change",
     "parse",
     "register_adapter",
+    "timeline",
     "unregister_adapter",
 ]
