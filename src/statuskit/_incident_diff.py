@@ -41,10 +41,17 @@ class _Head(TypedDict):
     incident_id: str
     title: str
     url: str | None
+    incident_kind: IncidentKind
 
 
 def _head(inc: Incident, ctx: Context, url: str | None = None) -> _Head:
-    return {"page": ctx.page, "incident_id": inc.id, "title": inc.title, "url": inc.url or url}
+    return {
+        "page": ctx.page,
+        "incident_id": inc.id,
+        "title": inc.title,
+        "url": inc.url or url,
+        "incident_kind": inc.kind,
+    }
 
 
 def incidents(old: Snapshot, new: Snapshot, ctx: Context, out: list[Change]) -> None:
@@ -113,12 +120,16 @@ def _by_title(n: Incident, candidates: Sequence[Incident]) -> Incident | None:
     return None if best is None else best[1]
 
 
-def _new_updates(old: Sequence[Update], new: Sequence[Update]) -> tuple[Update, ...]:
-    """Updates of *new* that *old* does not have (by id; else by time and status or text)."""
+def _new_updates(
+    old: Sequence[Update], new: Sequence[Update], *, same_source: bool
+) -> tuple[Update, ...]:
+    """Updates of *new* that *old* does not have: by id; else (and always across adapters,
+    whose ids need not agree) by a time less than :data:`UPDATE_SLACK` apart and a compatible
+    status or the same text."""
     if not new:
         return ()
     ids = {u.id for u in old if u.id}
-    if all(u.id for u in old) and all(u.id for u in new):
+    if same_source and all(u.id for u in old) and all(u.id for u in new):
         return tuple(u for u in new if u.id not in ids)
     named = {u.id for u in new if u.id}
     spare = [u for u in old if not (u.id and u.id in named)]
@@ -126,7 +137,7 @@ def _new_updates(old: Sequence[Update], new: Sequence[Update]) -> tuple[Update, 
     for u in new:
         if u.id and u.id in ids:
             continue
-        hit = _same_update(u, spare)
+        hit = _same_update(u, spare, same_source)
         if hit is None:
             fresh.append(u)
         else:
@@ -134,11 +145,11 @@ def _new_updates(old: Sequence[Update], new: Sequence[Update]) -> tuple[Update, 
     return tuple(fresh)
 
 
-def _same_update(u: Update, spare: list[Update]) -> Update | None:
+def _same_update(u: Update, spare: list[Update], same_source: bool) -> Update | None:
     body = " ".join(u.body.split())
     for o in spare:
-        if u.id and o.id:
-            continue  # both named, differently: two updates
+        if same_source and u.id and o.id:
+            continue  # both named by one adapter, differently: two updates
         if u.created_at is None or o.created_at is None:
             if u.created_at is o.created_at and " ".join(o.body.split()) == body:
                 return o
@@ -247,22 +258,16 @@ def _listed(scope: Scope, phase: _Phase, inc: Incident, ctx: Context) -> bool:
 
 def _matched(o: Incident, n: Incident, ctx: Context, out: list[Change]) -> None:
     common = _head(n, ctx, o.url)
-    ups = _new_updates(o.updates, n.updates)
+    ups = _new_updates(o.updates, n.updates, same_source=ctx.old.adapter == ctx.new.adapter)
     if ups:
         last = ups[-1].created_at
-        out.append(
-            IncidentUpdated(
-                at=last or ctx.fallback, kind=n.kind, status=n.status, updates=ups, **common
-            )
-        )
+        out.append(IncidentUpdated(at=last or ctx.fallback, status=n.status, updates=ups, **common))
     if n.impact is not o.impact and Impact.UNKNOWN not in (o.impact, n.impact):
         at = moved(n.updated_at, o.updated_at)
         if at is None and ups:
             at = ups[-1].created_at
         out.append(
-            IncidentImpactChanged(
-                at=at or ctx.fallback, kind=n.kind, old=o.impact, new=n.impact, **common
-            )
+            IncidentImpactChanged(at=at or ctx.fallback, old=o.impact, new=n.impact, **common)
         )
     before, after = _phase(o), _phase(n)
     if before is not None and after is not None:
@@ -328,7 +333,6 @@ def _transitions(
             out.append(
                 IncidentOpened(
                     at=inc.started_at or inc.created_at or first or ctx.fallback,
-                    kind=inc.kind,
                     status=inc.status,
                     impact=inc.impact,
                     components=inc.components,
@@ -338,12 +342,11 @@ def _transitions(
             )
         if a is _Phase.OVER:
             at = _reopened_at(inc) or moved(inc.updated_at, None) or ctx.fallback
-            out.append(IncidentReopened(at=at, kind=inc.kind, status=inc.status, **common))
+            out.append(IncidentReopened(at=at, status=inc.status, **common))
         elif b is _Phase.OVER:
             out.append(
                 IncidentResolved(
                     at=resolved_at or ctx.fallback,
-                    kind=inc.kind,
                     inferred=inferred,
                     started_at=inc.started_at,
                     **common,
@@ -363,7 +366,7 @@ def _transitions(
         )
     if a is _Phase.OVER:
         at = _reopened_at(inc) or moved(inc.updated_at, None) or ctx.fallback
-        out.append(IncidentReopened(at=at, kind=inc.kind, status=inc.status, **common))
+        out.append(IncidentReopened(at=at, status=inc.status, **common))
         return
     if b is _Phase.SCHEDULED:
         return

@@ -166,8 +166,7 @@ def _reading(path: str, url: str | None, read_at: datetime | None, strict: bool)
 
 def change_line(change: Change, *, date: bool = False) -> str:
     """One readable line: the event's sentence and when ("... at 07:26 UTC")."""
-    when = f"{change.at:%H:%M} UTC" + (f" on {change.at:%Y-%m-%d}" if date else "")
-    return f"{change.describe()} at {when}"
+    return change.describe(f"{change.at:%H:%M} UTC" + (f" on {change.at:%Y-%m-%d}" if date else ""))
 
 
 def _diff_command(args: argparse.Namespace) -> int:

@@ -136,9 +136,16 @@ class Change:
         """The vendor id of what changed (component or incident), "" for the page itself."""
         return ""
 
-    def describe(self) -> str:
-        """One readable sentence, without the time."""
-        return f"{self.type} on {self.page or 'the page'}"  # pragma: no cover - overridden
+    def describe(self, when: str | None = None) -> str:
+        """One readable sentence; with *when* (text such as "07:26 UTC"), the time is put where
+        it reads well: "Session management went from Degraded performance to Operational at
+        07:26 UTC"."""
+        head, tail = self._sentence()
+        return f"{head} at {when}{tail}" if when else head + tail
+
+    def _sentence(self) -> tuple[str, str]:
+        """The sentence, split where " at <time>" goes."""
+        return f"{self.type} on {self.page or 'the page'}", ""  # pragma: no cover - overridden
 
 
 # -- components ----------------------------------------------------------------------------
@@ -175,8 +182,8 @@ class ComponentStatusChanged(ComponentEvent):
     old: ComponentStatus
     new: ComponentStatus
 
-    def describe(self) -> str:
-        return f"{self.label} went from {self.old.label} to {self.new.label}"
+    def _sentence(self) -> tuple[str, str]:
+        return f"{self.label} went from {self.old.label} to {self.new.label}", ""
 
 
 @attrs.frozen(kw_only=True)
@@ -188,8 +195,8 @@ class ComponentAdded(ComponentEvent):
 
     status: ComponentStatus
 
-    def describe(self) -> str:
-        return f"{self.label} was added ({self.status.label})"
+    def _sentence(self) -> tuple[str, str]:
+        return f"{self.label} was added", f" ({self.status.label})"
 
 
 @attrs.frozen(kw_only=True)
@@ -202,10 +209,10 @@ class ComponentRemoved(ComponentEvent):
 
     last_status: ComponentStatus
 
-    def describe(self) -> str:
+    def _sentence(self) -> tuple[str, str]:
         if self.last_status is ComponentStatus.OPERATIONAL:
-            return f"{self.label} was removed"
-        return f"{self.label} was removed while in {self.last_status.label}"
+            return f"{self.label} was removed", ""
+        return f"{self.label} was removed while in {self.last_status.label}", ""
 
 
 @attrs.frozen(kw_only=True)
@@ -217,8 +224,8 @@ class ComponentRenamed(ComponentEvent):
 
     old_name: str
 
-    def describe(self) -> str:
-        return f"{_label(self.old_name, self.group)} was renamed to {self.name}"
+    def _sentence(self) -> tuple[str, str]:
+        return f"{_label(self.old_name, self.group)} was renamed to {self.name}", ""
 
 
 # -- incidents and maintenances ------------------------------------------------------------
@@ -234,14 +241,17 @@ class IncidentEvent(Change):
     """The incident's headline."""
     url: str | None = None
     """Where to read it."""
+    incident_kind: IncidentKind = IncidentKind.INCIDENT
+    """Incident, maintenance or notice (named so as not to clash with the JSON envelope's
+    ``kind``)."""
 
     @property
     def subject(self) -> str:
         return self.incident_id
 
     def _noun(self) -> str:
-        kind = getattr(self, "kind", IncidentKind.INCIDENT)
-        return {"maintenance": "Maintenance", "notice": "Notice"}.get(kind.value, "Incident")
+        nouns = {IncidentKind.MAINTENANCE: "Maintenance", IncidentKind.NOTICE: "Notice"}
+        return nouns.get(self.incident_kind, "Incident")
 
 
 @attrs.frozen(kw_only=True)
@@ -251,18 +261,17 @@ class IncidentOpened(IncidentEvent):
     _identity = ("incident_id",)
     _rank = 30
 
-    kind: IncidentKind = IncidentKind.INCIDENT
     status: IncidentStatus = IncidentStatus.UNKNOWN
     impact: Impact = Impact.UNKNOWN
     components: tuple[ComponentRef, ...] = ()
     """Components as the vendor lists them on it."""
     updates: tuple[Update, ...] = ()
 
-    def describe(self) -> str:
+    def _sentence(self) -> tuple[str, str]:
         detail = [self.status.label]
         if self.impact not in (Impact.UNKNOWN, Impact.NONE):
             detail.append(f"{self.impact.value} impact")
-        return f"{self._noun()} opened: {_quote(self.title)} ({', '.join(detail)})"
+        return f"{self._noun()} {_quote(self.title)} opened", f" ({', '.join(detail)})"
 
 
 @attrs.frozen(kw_only=True)
@@ -272,19 +281,18 @@ class IncidentUpdated(IncidentEvent):
     _identity = ("incident_id", "updates")
     _rank = 32
 
-    kind: IncidentKind = IncidentKind.INCIDENT
     status: IncidentStatus = IncidentStatus.UNKNOWN
     """The incident's status after these posts."""
     updates: tuple[Update, ...] = ()
 
-    def describe(self) -> str:
-        text = f"{self._noun()} {_quote(self.title)} updated"
+    def _sentence(self) -> tuple[str, str]:
+        tail = ""
         if self.updates:
             last = self.updates[-1]
-            text += f": {last.status.label}"
+            tail = f": {last.status.label}"
             if last.body:
-                text += f" \u2013 {_one_line(last.body)}"
-        return text
+                tail += f" \u2013 {_one_line(last.body)}"
+        return f"{self._noun()} {_quote(self.title)} updated", tail
 
 
 @attrs.frozen(kw_only=True)
@@ -296,7 +304,6 @@ class IncidentResolved(IncidentEvent):
     _identity = ("incident_id", "at")
     _rank = 70
 
-    kind: IncidentKind = IncidentKind.INCIDENT
     inferred: bool = False
     started_at: datetime | None = None
     """When it began, if known (``at - started_at`` is the time to resolve)."""
@@ -306,13 +313,11 @@ class IncidentResolved(IncidentEvent):
         """Time to resolve, when the start is known."""
         return None if self.started_at is None else max(self.at - self.started_at, timedelta(0))
 
-    def describe(self) -> str:
-        text = f"{self._noun()} {_quote(self.title)} was resolved"
-        if self.duration is not None:
-            text += f" after {_span(self.duration)}"
+    def _sentence(self) -> tuple[str, str]:
+        tail = "" if self.duration is None else f", after {_span(self.duration)}"
         if self.inferred:
-            text += " (inferred: it left the list of open incidents)"
-        return text
+            tail += " (inferred: it left the list of open incidents)"
+        return f"{self._noun()} {_quote(self.title)} was resolved", tail
 
 
 @attrs.frozen(kw_only=True)
@@ -322,12 +327,11 @@ class IncidentReopened(IncidentEvent):
     _identity = ("incident_id", "at")
     _rank = 35
 
-    kind: IncidentKind = IncidentKind.INCIDENT
     status: IncidentStatus = IncidentStatus.UNKNOWN
     """Its status now."""
 
-    def describe(self) -> str:
-        return f"{self._noun()} {_quote(self.title)} was reopened ({self.status.label})"
+    def _sentence(self) -> tuple[str, str]:
+        return f"{self._noun()} {_quote(self.title)} was reopened", f" ({self.status.label})"
 
 
 @attrs.frozen(kw_only=True)
@@ -337,15 +341,12 @@ class IncidentImpactChanged(IncidentEvent):
     _identity = ("incident_id", "old", "new", "at")
     _rank = 55
 
-    kind: IncidentKind = IncidentKind.INCIDENT
     old: Impact
     new: Impact
 
-    def describe(self) -> str:
-        return (
-            f"{self._noun()} {_quote(self.title)} impact went from {self.old.value} "
-            f"to {self.new.value}"
-        )
+    def _sentence(self) -> tuple[str, str]:
+        title = _quote(self.title)
+        return f"{self._noun()} {title} impact went from {self.old.value} to {self.new.value}", ""
 
 
 @attrs.frozen(kw_only=True)
@@ -360,16 +361,15 @@ class MaintenanceScheduled(IncidentEvent):
     components: tuple[ComponentRef, ...] = ()
     updates: tuple[Update, ...] = ()
 
-    def describe(self) -> str:
-        text = f"Maintenance {_quote(self.title)} was scheduled"
+    def _sentence(self) -> tuple[str, str]:
+        tail = ""
         if self.scheduled_for is not None:
-            text += f" for {self.scheduled_for:%Y-%m-%d %H:%M}"
+            tail = f", for {self.scheduled_for:%Y-%m-%d %H:%M}"
             if self.scheduled_until is not None:
                 same_day = self.scheduled_until.date() == self.scheduled_for.date()
-                end = f"{self.scheduled_until:{'%H:%M' if same_day else '%Y-%m-%d %H:%M'}}"
-                text += f" to {end}"
-            text += " UTC"
-        return text
+                tail += f" to {self.scheduled_until:{'%H:%M' if same_day else '%Y-%m-%d %H:%M'}}"
+            tail += " UTC"
+        return f"Maintenance {_quote(self.title)} was scheduled", tail
 
 
 @attrs.frozen(kw_only=True)
@@ -381,8 +381,8 @@ class MaintenanceStarted(IncidentEvent):
 
     scheduled_until: datetime | None = None
 
-    def describe(self) -> str:
-        return f"Maintenance {_quote(self.title)} started"
+    def _sentence(self) -> tuple[str, str]:
+        return f"Maintenance {_quote(self.title)} started", ""
 
 
 @attrs.frozen(kw_only=True)
@@ -396,11 +396,9 @@ class MaintenanceCompleted(IncidentEvent):
     inferred: bool = False
     started_at: datetime | None = None
 
-    def describe(self) -> str:
-        text = f"Maintenance {_quote(self.title)} was completed"
-        if self.inferred:
-            text += " (inferred: it left the list of open maintenances)"
-        return text
+    def _sentence(self) -> tuple[str, str]:
+        tail = " (inferred: it left the list of open maintenances)" if self.inferred else ""
+        return f"Maintenance {_quote(self.title)} was completed", tail
 
 
 # -- the page ------------------------------------------------------------------------------
@@ -418,8 +416,8 @@ class OverallStatusChanged(Change):
     description: str | None = None
     """The vendor's overall sentence in the newer reading ("All Systems Operational")."""
 
-    def describe(self) -> str:
-        return f"The page went from {self.old.label} to {self.new.label}"
+    def _sentence(self) -> tuple[str, str]:
+        return f"The page went from {self.old.label} to {self.new.label}", ""
 
 
 EVENT_TYPES: dict[str, type[Change]] = {
