@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import timedelta
 
 import attrs
@@ -217,8 +218,34 @@ def test_ids_are_stable_across_runs() -> None:
     new = reading("summary-post-incident.json")
     first = statuskit.diff(old, new)
     assert first == statuskit.diff(old, new)
-    assert first[0].id == "904c4d0f09f4d498398d3110fa8fb179"
+    assert first[0].id == "c8f98d499307c90ab0c288f6d0755d35"
     assert attrs.evolve(first[0]).id == first[0].id  # recomputed from the fields
+
+
+def test_id_recipe() -> None:
+    """The id is the first 32 hex digits of SHA-256 over the recipe version, the type name, the
+    page and the identifying fields (times as microseconds since the epoch), joined by U+001F."""
+    change = ComponentStatusChanged(
+        at=utc("2026-03-14T07:26:14.870Z"),
+        page=ACME,
+        component_id=SESSION,
+        name="Session management",
+        old=ComponentStatus.DEGRADED_PERFORMANCE,
+        new=ComponentStatus.OPERATIONAL,
+    )
+    micros = str(int(utc("2026-03-14T07:26:14.870Z").timestamp()) * 1_000_000 + 870_000)
+    blob = "\x1f".join(
+        [
+            "statuskit-change-1",
+            "ComponentStatusChanged",
+            ACME,
+            SESSION,
+            "degraded_performance",
+            "operational",
+            micros,
+        ]
+    )
+    assert change.id == hashlib.sha256(blob.encode()).hexdigest()[:32]
 
 
 def test_id_depends_on_what_changed() -> None:

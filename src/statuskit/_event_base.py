@@ -9,7 +9,7 @@ import enum
 import hashlib
 import json
 from datetime import datetime, timedelta, timezone
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import attrs
 
@@ -21,29 +21,39 @@ ID_VERSION = "statuskit-change-1"
 """Mixed into every id: bumped only if the id recipe ever has to change."""
 
 
-def _iso(value: datetime) -> str:
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def _micros(value: datetime) -> str:
+    """An instant as whole microseconds since the epoch: the same text whatever its zone."""
+    return str((value - _EPOCH) // _MICROSECOND)
 
 
 def update_key(update: Update) -> str:
     """How an update is named inside an id: the vendor's id, else its time and status."""
     if update.id:
         return update.id
-    when = "" if update.created_at is None else _iso(update.created_at)
+    when = "" if update.created_at is None else _micros(update.created_at)
     return f"{when}|{update.status.value}"
 
 
-def _part(value: object) -> Any:
-    if value is None or isinstance(value, (str, bool, int)):
-        return value
-    if isinstance(value, enum.Enum):
-        return value.value
+def _field(value: object) -> str:
+    """One identifying value as text that cannot be mistaken for another: printable text stands
+    for itself; anything else (None, control characters) is marked with a NUL, which printable
+    text never holds, and written as JSON."""
+    if isinstance(value, enum.Enum):  # before str: the vocabularies are str enums
+        return _field(value.value)
+    if isinstance(value, str):
+        return value if value.isprintable() else "\x00" + json.dumps(value)
     if isinstance(value, datetime):
-        return _iso(value)
+        return _micros(value)
     if isinstance(value, Update):
-        return update_key(value)
+        return _field(update_key(value))
     if isinstance(value, tuple):
-        return [_part(v) for v in value]
+        return "\x1e".join(_field(v) for v in value)  # fields never hold \x1e
+    if value is None:
+        return "\x00"
     raise TypeError(f"cannot key {type(value).__name__}")  # pragma: no cover - a class bug
 
 
@@ -87,10 +97,10 @@ class Change:
     """The page: its address, else its vendor id, else its name."""
 
     def __attrs_post_init__(self) -> None:
-        parts = [ID_VERSION, type(self).__name__, self.page or ""]
-        parts.extend(_part(getattr(self, name)) for name in self._identity)
-        blob = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
-        object.__setattr__(self, "id", hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32])
+        fields = [ID_VERSION, type(self).__name__, _field(self.page or "")]
+        fields.extend(_field(getattr(self, name)) for name in self._identity)
+        blob = "\x1f".join(fields).encode("utf-8", "surrogatepass")
+        object.__setattr__(self, "id", hashlib.sha256(blob).hexdigest()[:32])
 
     @property
     def type(self) -> str:

@@ -64,7 +64,7 @@ def incidents(old: Snapshot, new: Snapshot, ctx: Context, out: list[Change]) -> 
         more, gone, fresh = _match_fingerprints(gone, fresh)
         pairs.extend(more)
     for o, n in pairs:
-        if o != n:
+        if o is not n:
             _matched(o, n, ctx, out)
     for n in fresh:
         _appeared(n, ctx, out)

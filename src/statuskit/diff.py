@@ -44,7 +44,7 @@ from .events import (
     OverallStatusChanged,
     sort_key,
 )
-from .model import Snapshot
+from .model import Component, Snapshot
 
 __all__ = ["FINGERPRINT_START_SLACK", "UPDATE_SLACK", "diff", "page_key", "reading_time"]
 
@@ -79,55 +79,71 @@ def diff(old: Snapshot, new: Snapshot) -> tuple[Change, ...]:
 
 
 def _components(old: Snapshot, new: Snapshot, ctx: Context, out: list[Change]) -> None:
-    before = {c.id: c for c in old.components}
-    after = {c.id: c for c in new.components}
-    page = ctx.page
+    olds, news = old.components, new.components
+    if len(olds) == len(news):
+        # the fast path: vendors keep their order, so rows pair up by position
+        pairs = []
+        for o, n in zip(olds, news, strict=True):
+            if o is n or (o.status is n.status and o.name == n.name and o.id == n.id):
+                continue
+            if o.id != n.id:
+                break
+            pairs.append((o, n))
+        else:
+            for o, n in pairs:
+                _changed(o, n, ctx, out)
+            return
+    before = {c.id: c for c in olds}
+    after = {c.id: c for c in news}
     for cid, n in after.items():
-        o = before.get(cid)
-        if o is None:
+        prior = before.get(cid)
+        if prior is None:
             t_old = ctx.t_old
             at = n.updated_at if n.updated_at and (t_old is None or n.updated_at > t_old) else None
             out.append(
                 ComponentAdded(
                     at=at or ctx.fallback,
-                    page=page,
+                    page=ctx.page,
                     component_id=cid,
                     name=n.name,
                     group=n.group,
                     status=n.status,
                 )
             )
-            continue
-        if o.status is n.status and o.name == n.name:
-            continue
-        at = moved(n.updated_at, o.updated_at) or ctx.fallback
-        if o.name != n.name:
-            out.append(
-                ComponentRenamed(
-                    at=at, page=page, component_id=cid, name=n.name, group=n.group, old_name=o.name
-                )
-            )
-        if o.status is not n.status:
-            out.append(
-                ComponentStatusChanged(
-                    at=at,
-                    page=page,
-                    component_id=cid,
-                    name=n.name,
-                    group=n.group,
-                    old=o.status,
-                    new=n.status,
-                )
-            )
+        elif prior.status is not n.status or prior.name != n.name:
+            _changed(prior, n, ctx, out)
     for cid, o in before.items():
         if cid not in after:
             out.append(
                 ComponentRemoved(
                     at=ctx.fallback,
-                    page=page,
+                    page=ctx.page,
                     component_id=cid,
                     name=o.name,
                     group=o.group,
                     last_status=o.status,
                 )
             )
+
+
+def _changed(o: Component, n: Component, ctx: Context, out: list[Change]) -> None:
+    """The events of one component (same id) whose name or state differs."""
+    at = moved(n.updated_at, o.updated_at) or ctx.fallback
+    if o.name != n.name:
+        out.append(
+            ComponentRenamed(
+                at=at, page=ctx.page, component_id=n.id, name=n.name, group=n.group, old_name=o.name
+            )
+        )
+    if o.status is not n.status:
+        out.append(
+            ComponentStatusChanged(
+                at=at,
+                page=ctx.page,
+                component_id=n.id,
+                name=n.name,
+                group=n.group,
+                old=o.status,
+                new=n.status,
+            )
+        )
