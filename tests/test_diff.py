@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import timedelta
+from pathlib import Path
 
 import attrs
 import pytest
@@ -522,3 +523,36 @@ def test_readable_line_names_the_group() -> None:
     assert change.describe("07:26 UTC") == (
         "API (Europe) went from Operational to Major outage at 07:26 UTC"
     )
+
+
+# -- the real corpus --------------------------------------------------------------------------
+
+
+def test_real_readings_diff_cleanly(corpus: Path) -> None:
+    """Every real reading statuskit parses: nothing against a second parse of itself; against
+    the same reading with its components in other states, exactly one status event per changed
+    component, sorted, ids unique."""
+    checked = 0
+    for path in sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix != ".md"):
+        try:
+            snap = statuskit.parse(path.read_bytes())
+        except statuskit.StatuskitError:
+            continue  # formats other branches are adding
+        checked += 1
+        assert statuskit.diff(snap, statuskit.parse(path.read_bytes())) == (), path.name
+        flipped = attrs.evolve(
+            snap,
+            components=tuple(
+                attrs.evolve(c, status=ComponentStatus.MAJOR_OUTAGE)
+                if c.status is not ComponentStatus.MAJOR_OUTAGE
+                else c
+                for c in snap.components
+            ),
+        )
+        changes = statuskit.diff(snap, flipped)
+        moved = [c for c in changes if isinstance(c, ComponentStatusChanged)]
+        want = sum(c.status is not ComponentStatus.MAJOR_OUTAGE for c in snap.components)
+        assert len(moved) == want, path.name
+        assert list(changes) == sorted(changes, key=sort_key)
+        assert len({c.id for c in changes}) == len(changes)
+    assert checked

@@ -17,7 +17,7 @@
 
 Readings need a time: ``read_at`` (pass ``read_at=`` to :func:`statuskit.parse`), else the
 page's ``updated_at`` or the latest time the reading holds (see
-:func:`statuskit.diff.reading_time`).  A reading with no time at all is a ``ValueError``.
+:func:`~statuskit.diff.reading_time`).  A reading with no time at all is a ``ValueError``.
 """
 
 from __future__ import annotations
