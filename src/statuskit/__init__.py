@@ -3,6 +3,7 @@
     >>> import statuskit
     >>> snap = statuskit.parse(body)            # bytes of summary.json, history.atom, ...
     >>> snap.overall, [c.name for c in snap.components if c.status.is_outage]
+    >>> statuskit.diff(older, snap)              # what changed: typed events, oldest first
 
 See ``docs/`` for the model, the adapters and how to add one.
 """

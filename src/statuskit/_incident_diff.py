@@ -326,34 +326,13 @@ def _transitions(
     if a is b:
         return
     common = _head(inc, ctx)
-    first = inc.updates[0].created_at if inc.updates else None
-    resolved_at = None if inferred else inc.resolved_at
-    if inc.kind is not IncidentKind.MAINTENANCE:
-        if a is _Phase.NOT_YET:
-            out.append(
-                IncidentOpened(
-                    at=inc.started_at or inc.created_at or first or ctx.fallback,
-                    status=inc.status,
-                    impact=inc.impact,
-                    components=inc.components,
-                    updates=inc.updates,
-                    **common,
-                )
-            )
-        if a is _Phase.OVER:
-            at = _reopened_at(inc) or moved(inc.updated_at, None) or ctx.fallback
-            out.append(IncidentReopened(at=at, status=inc.status, **common))
-        elif b is _Phase.OVER:
-            out.append(
-                IncidentResolved(
-                    at=resolved_at or ctx.fallback,
-                    inferred=inferred,
-                    started_at=inc.started_at,
-                    **common,
-                )
-            )
+    if a is _Phase.OVER:  # over, then updated again as not over
+        at = _reopened_at(inc) or inc.updated_at or ctx.fallback
+        out.append(IncidentReopened(at=at, status=inc.status, **common))
         return
-    if a is _Phase.NOT_YET:
+    maintenance = inc.kind is IncidentKind.MAINTENANCE
+    first = inc.updates[0].created_at if inc.updates else None
+    if a is _Phase.NOT_YET and maintenance:
         out.append(
             MaintenanceScheduled(
                 at=inc.created_at or first or ctx.fallback,
@@ -364,24 +343,30 @@ def _transitions(
                 **common,
             )
         )
-    if a is _Phase.OVER:
-        at = _reopened_at(inc) or moved(inc.updated_at, None) or ctx.fallback
-        out.append(IncidentReopened(at=at, status=inc.status, **common))
-        return
-    if b is _Phase.SCHEDULED:
-        return
-    if a is not _Phase.ACTIVE and (b is _Phase.ACTIVE or inc.started_at is not None):
+    elif a is _Phase.NOT_YET:
+        out.append(
+            IncidentOpened(
+                at=inc.started_at or inc.created_at or first or ctx.fallback,
+                status=inc.status,
+                impact=inc.impact,
+                components=inc.components,
+                updates=inc.updates,
+                **common,
+            )
+        )
+    began = b is _Phase.ACTIVE or (b is _Phase.OVER and inc.started_at is not None)
+    if maintenance and a is not _Phase.ACTIVE and began:
         out.append(
             MaintenanceStarted(
                 at=inc.started_at or ctx.fallback, scheduled_until=inc.scheduled_until, **common
             )
         )
-    if b is _Phase.OVER:
+    if b is not _Phase.OVER:
+        return
+    at = (None if inferred else inc.resolved_at) or ctx.fallback
+    if maintenance:
         out.append(
-            MaintenanceCompleted(
-                at=resolved_at or ctx.fallback,
-                inferred=inferred,
-                started_at=inc.started_at,
-                **common,
-            )
+            MaintenanceCompleted(at=at, inferred=inferred, started_at=inc.started_at, **common)
         )
+    else:
+        out.append(IncidentResolved(at=at, inferred=inferred, started_at=inc.started_at, **common))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from datetime import datetime, timezone
 
@@ -65,25 +66,18 @@ def carries_state(snap: Snapshot) -> bool:
 class Context:
     """The two readings, the page key, and times worked out once, on first use."""
 
-    __slots__ = ("_fallback", "_t_old", "new", "old", "page", "windows")
-
     def __init__(self, old: Snapshot, new: Snapshot) -> None:
         self.old, self.new = old, new
         self.page = page_key(new, old)
-        self._fallback: datetime | None = None
-        self._t_old: tuple[datetime | None] | None = None
         self.windows: dict[bool, datetime | None] = {}
         """A cache for the incident diff (see ``_incident_diff._window_start``)."""
 
-    @property
+    @functools.cached_property
     def fallback(self) -> datetime:
         """The newer reading's time, for changes the vendor gives no time for."""
-        if self._fallback is None:
-            self._fallback = reading_time(self.new) or reading_time(self.old) or EPOCH
-        return self._fallback
+        return reading_time(self.new) or reading_time(self.old) or EPOCH
 
-    @property
+    @functools.cached_property
     def t_old(self) -> datetime | None:
-        if self._t_old is None:
-            self._t_old = (reading_time(self.old),)
-        return self._t_old[0]
+        """The older reading's time."""
+        return reading_time(self.old)

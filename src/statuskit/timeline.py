@@ -209,7 +209,7 @@ def timeline(snapshots: Iterable[Snapshot], *, max_gap: timedelta | None = None)
         readings.append((t, i, snap))
     readings.sort(key=lambda r: (r[0], r[1]))
     if not readings:
-        return Timeline(None, None, {}, (), 0)
+        return Timeline(None, None, MappingProxyType({}), (), 0)
     diffs: dict[tuple[int, int], tuple[Change, ...]] = {}
 
     def changes(a: _Reading, b: _Reading) -> tuple[Change, ...]:
