@@ -452,6 +452,8 @@ def sniff_statuspage_shape(head: str) -> tuple[float, str, str | None]:
     """How much *head* looks like Statuspage v2 JSON: (score, evidence, page id or None)."""
     if not head.startswith("{") or '"page"' not in head:
         return 0.0, "", None
+    if '"activeIncidents"' in head or '"activeMaintenances"' in head:
+        return 0.0, "", None  # Instatus's summary also has a "page" object: not ours
     markers = [m for m in _MARKERS if m in head]
     m = _PAGE_ID.search(head)
     page_id = m.group(1) if m else None
