@@ -157,7 +157,12 @@ def text_of(el: etree._Element | None) -> str:
         return ""
     if len(el) == 0:  # the common case, and ten times cheaper than serializing
         text = el.text
-        return " ".join(text.split()) if text else ""
+        if not text:
+            return ""
+        text = text.strip()
+        # printable text has no whitespace but plain spaces: unless two are adjacent, it is
+        # already what split-and-join would make of it (and that costs a list per call)
+        return text if text.isprintable() and "  " not in text else " ".join(text.split())
     # one level of children without their own (Statuspage's <var> dates): read them directly
     parts = [el.text or ""]
     for child in el:

@@ -17,7 +17,10 @@ Markup read (one pass over the page's ``<div>`` elements, by class):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from types import MappingProxyType
+from typing import Any
 
 from lxml import etree
 
@@ -40,8 +43,8 @@ from ._spjson import COMPONENT_STATUS, IMPACT, INDICATOR
 
 __all__ = ["IndexPage", "read_index"]
 
-_NO_RAW: dict[str, object] = {}
-"""Shared by every component: the page has no record beyond what the model holds."""
+_NO_RAW: Mapping[str, Any] = MappingProxyType({})
+"""Shared by every component and post (read-only): the page has no record beyond the model."""
 
 
 class IndexPage:
