@@ -383,6 +383,8 @@ class Scope(str, enum.Enum):
     """Only maintenances in progress."""
     RECENT = "recent"
     """A recent window including finished ones (incidents.json, history feeds)."""
+    SINGLE = "single"
+    """One incident, read from its own page (/incidents/<id>): says nothing about the others."""
 
     def __str__(self) -> str:
         return self.value

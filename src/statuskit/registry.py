@@ -55,6 +55,7 @@ _BUILTINS: dict[str, str] = {
     "gatus.json": "statuskit.adapters.gatus:GatusJSON",
     "heroku.json": "statuskit.adapters.heroku:HerokuJSON",
     "openstatus.json": "statuskit.adapters.openstatus:OpenStatusJSON",
+    "statuspage.html": "statuskit.adapters.statuspage_html:StatuspageHTML",
 }
 
 _lock = threading.RLock()
