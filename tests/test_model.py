@@ -179,3 +179,13 @@ def test_severity_order() -> None:
         C.MAJOR_OUTAGE,
     ]
     assert sorted(C, key=lambda s: s.severity) == order
+
+
+def test_first_mention_as_operational_is_not_a_transition() -> None:
+    """A component first listed as operational, with no old state, changed nothing we know of."""
+    listed = ComponentChange("a", "A", None, C.OPERATIONAL)
+    broke = ComponentChange("a", "A", None, C.MAJOR_OUTAGE)
+    inc = Incident.build(
+        id="i", title="x", updates=[up(0, S.INVESTIGATING, listed), up(5, S.IDENTIFIED, broke)]
+    )
+    assert [(x.old, x.new) for x in inc.transitions()] == [(C.OPERATIONAL, C.MAJOR_OUTAGE)]

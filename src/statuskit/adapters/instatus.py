@@ -84,13 +84,17 @@ class InstatusHTML:
             return None
         raw = source.raw
         carrier = has_embedded_data(raw, _WINDOW)
+        if carrier is None:
+            # a page without embedded data is not readable by this adapter; the weak claim
+            # only explains a failed detection, so the cheap head is enough for it
+            if "<html" in head.lower() and ("instatus" in head or "Instatus" in head):
+                return Sniff(0.4, "mentions Instatus but embeds no page data")
+            return None
         mention = bool(mentions(raw, _INSTATUS, _WINDOW))
         hint = bool(mentions(raw, _DATA_HINTS, _WINDOW))
-        if carrier and (mention or hint):
+        if mention or hint:
             why = "instatus mention" if mention else "Instatus page-props keys"
             return Sniff(0.9 if mention and hint else 0.85, f"{carrier} data and {why}")
-        if mention and "<html" in head.lower():
-            return Sniff(0.4, "mentions Instatus but embeds no page data")
         return None
 
     def parse(self, source: Source, ctx: ParseContext) -> Snapshot:
