@@ -51,7 +51,6 @@ def case(
 
 
 FEED_NOW = {"outcome": "error", "error": ["UnknownFormatError", "ParseError"], "pending": "feed"}
-HTML_NOW = {"outcome": "error", "error": ["UnknownFormatError", "ParseError"], "pending": "html"}
 
 
 def summary(**changes: Any) -> dict[str, Any]:
@@ -178,14 +177,24 @@ def rss(item_body: str, *, prolog: str = "", item_attrs: str = "") -> str:
     )
 
 
-def page(body: str, head: str = "") -> str:
+def page(body: str, head: str = "", name: str = "API") -> str:
+    """A Statuspage index page (what statuspage.html reads) with one component, *name*, and
+    *body* after its components section."""
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         "<title>Example Status</title>\n"
-        + head
-        + "</head>\n<body>\n"
-        + body
-        + "\n</body>\n</html>\n"
+        '<meta name="issued" content="1787883396">\n'
+        '<link rel="shortcut icon" href="//dka575ofm4ao0.cloudfront.net/pages-favicon_logos/1/x">\n'
+        '<link rel="canonical" href="https://status.example.com">\n' + head + "</head>\n"
+        '<body class="status index status-none">\n'
+        '<div class="layout-content status status-index starter"><div class="container">\n'
+        '<div class="components-section font-regular"><div class="components-container one-column">\n'
+        '<div class="component-container border-color">\n'
+        '<div data-component-id="c1api0000001" class="component-inner-container status-green" '
+        'data-component-status="operational" data-js-hook="">\n'
+        f'<span class="name">{name}</span>\n'
+        '<span class="component-status" title="">Operational</span>\n'
+        "</div></div></div></div>\n" + body + "\n</div></div>\n</body>\n</html>\n"
     )
 
 
@@ -492,13 +501,19 @@ case(
 )
 
 # -- HTML ---------------------------------------------------------------------------------------
+# Shaped like a Statuspage index, so that statuspage.html (merged from the html branch) reads them.
+
+SP_HTML = {"adapter": "statuspage.html"}
 
 case(
     "html-deep-1000.html",
     page("<div>" * 1000 + "Major outage" + "</div>" * 1000),
     {
-        "about": "1,000 nested divs: libxml2 silently drops what lies past 256",
-        **HTML_NOW,
+        "about": "1,000 nested divs: libxml2 silently drops what lies past 256; statuskit says so",
+        "outcome": "snapshot",
+        **SP_HTML,
+        "warnings_contain": ["markup nested deeper than 256 levels"],
+        "check": {"components": 1, "components.0.name": "API"},
         "html": {"outcome": "error", "error": "InputLimitError", "limit": "max_depth"},
     },
 )
@@ -507,7 +522,9 @@ case(
     page("<div " + " ".join(f"data-a{i}" for i in range(5000)) + ">API</div>"),
     {
         "about": "5,000 attributes on one element: libxml2's HTML parser checks them pairwise",
-        **HTML_NOW,
+        "outcome": "error",
+        "error": "InputLimitError",
+        "limit": "max_attributes",
         "html": {"outcome": "error", "error": "InputLimitError", "limit": "max_attributes"},
     },
 )
@@ -516,16 +533,21 @@ case(
     page('<div title=">" ' + " ".join(f"a{i}" for i in range(2000)) + ">API</div>"),
     {
         "about": "attributes hidden behind a quoted '>' that a naive scan takes for the tag's end",
-        **HTML_NOW,
+        "outcome": "error",
+        "error": "InputLimitError",
+        "limit": "max_attributes",
         "html": {"outcome": "error", "error": "InputLimitError", "limit": "max_attributes"},
     },
 )
 case(
     "html-unclosed-comments.html",
-    page('<div class="component">API</div>' + "<!--" * 5000),
+    page('<div class="page-status">x</div>' + "<!--" * 5000),
     {
         "about": "5,000 comment openers that never close",
-        **HTML_NOW,
+        "outcome": "snapshot",
+        **SP_HTML,
+        "no_warnings": True,
+        "check": {"components": 1},
         "html": {"outcome": "ok", "text_contains": "API"},
     },
 )
@@ -534,46 +556,72 @@ case(
     page(
         '<a href="javascript:alert(1)">History</a><a href="data:text/html,<script>x</script>">x</a>'
         '<img src="http://127.0.0.1:9/track.gif"><script>fetch("http://127.0.0.1:9/")</script>'
-        '<iframe src="file:///etc/passwd"></iframe>'
-    ),
+        '<iframe src="file:///etc/passwd"></iframe>',
+    ).replace('"https://status.example.com"', '"javascript:alert(1)"'),
     {
-        "about": "script, javascript: and data: links, a tracking image, an iframe: nothing is run or fetched",
-        **HTML_NOW,
+        "about": "script, javascript: and data: links, a tracking image, an iframe: nothing is run or "
+        "fetched, and no such URL is reported",
+        "outcome": "snapshot",
+        **SP_HTML,
+        "no_warnings": True,
+        "check": {"page.url": None, "components": 1},
         "html": {"outcome": "ok", "text_lacks": "root:"},
     },
 )
 case(
     "html-nul-bytes.html",
-    page("<p>API\x00 is\x00 down</p>"),
+    page("<p>x</p>", name="API\x00 is\x00 down"),
     {
-        "about": "NUL bytes in text",
-        **HTML_NOW,
+        "about": "NUL bytes in a component name",
+        "outcome": "snapshot",
+        **SP_HTML,
+        "check": {"components.0.name": "API\ufffd is\ufffd down"},
         "html": {"outcome": "ok", "text_contains": "API\ufffd is\ufffd down"},
     },
 )
 case(
     "html-meta-charset-lies.html",
     page(
-        "<p>Caf\u00e9 \u2013 r\u00e9solu</p>",
+        "<p>x</p>",
         head='<meta http-equiv="Content-Type" content="text/html; charset=utf-16">\n',
+        name="Caf\u00e9 \u2013 r\u00e9solu",
     ).replace('<meta charset="utf-8">\n', ""),
     {
         "about": "a meta tag claiming UTF-16 in ASCII-readable bytes (it cannot be)",
-        **HTML_NOW,
+        "outcome": "snapshot",
+        **SP_HTML,
+        "no_warnings": True,
+        "check": {"components.0.name": "Café – résolu"},
         "html": {"outcome": "ok", "no_warnings": True, "text_contains": "Café – résolu"},
     },
 )
 case(
     "html-meta-charset-latin1.html",
-    page("<p>Caf\u00e9</p>", head='<meta charset="iso-8859-1">\n')
+    page("<p>x</p>", head='<meta charset="iso-8859-1">\n', name="Caf\u00e9")
     .replace('<meta charset="utf-8">\n', "")
     .encode("latin-1"),
     {
         "about": "a page encoded and declared ISO-8859-1 in <meta>",
-        **HTML_NOW,
+        "outcome": "snapshot",
+        **SP_HTML,
+        "no_warnings": True,
+        "check": {"components.0.name": "Café"},
         "html": {"outcome": "ok", "no_warnings": True, "text_contains": "Café"},
     },
 )
+case(
+    "html-too-many-tags.html",
+    page("<i></i>" * 300),
+    {
+        "about": "more tags than max_nodes=200, refused before parsing",
+        "outcome": "error",
+        "error": "InputLimitError",
+        "limit": "max_nodes",
+        "html": {"outcome": "error", "error": "InputLimitError", "limit": "max_nodes"},
+    },
+    {"limits": {"max_nodes": 200}},
+)
+
 
 # -- JSON -------------------------------------------------------------------------------------
 

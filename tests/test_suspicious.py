@@ -93,7 +93,7 @@ def test_different_pages_and_endpoints_are_not_compared() -> None:
 def test_a_vanished_indicator_is_reported() -> None:
     """The previous reading had a status indicator; this one, of the same endpoint, has none."""
     previous = parse(summary(5))
-    now: Snapshot = attrs.evolve(parse(summary(5)), indicator=None)
+    now: Snapshot = attrs.evolve(parse(summary(5)), indicator=None, raw_indicator=None)
     checked = statuskit.check_reading(previous, now)
     assert any("status indicator disappeared" in w for w in checked.warnings)
     with pytest.raises(SuspiciousReadingError, match="status indicator"):

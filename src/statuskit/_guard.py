@@ -193,7 +193,9 @@ def empty_reading(snap: Snapshot, ctx: ParseContext) -> None:
     said_so = any("no components" in w for w in (*snap.warnings, *ctx.warnings))
     if snap.coverage.components and not snap.components and not said_so:
         _report(ctx, "the format promises components but none were read", ("components",))
-    if snap.coverage.indicator and snap.indicator is None:
+    # an adapter may read the vendor's word and deliberately leave the indicator to the
+    # incidents (Slack's "active"): only a reading with no word at all is missing it
+    if snap.coverage.indicator and snap.indicator is None and snap.raw_indicator is None:
         _report(
             ctx, "the format promises a status indicator but none was read", ("status indicator",)
         )
@@ -243,6 +245,7 @@ def compare(
         and current.coverage.indicator
         and previous.indicator is not None
         and current.indicator is None
+        and current.raw_indicator is None
         and _same_page(previous, current)
     ):
         _report(

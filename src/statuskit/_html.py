@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from lxml import html as lxml_html
 
 from ._encoding import scrub_text
-from ._markup import crowded_element
+from ._markup import check_markup
 from ._xml import check_tree
 from .limits import ParseContext
 
@@ -55,21 +55,10 @@ def html_parser() -> lxml_html.HTMLParser:
 
 def safe_markup(text: str, ctx: ParseContext, *, path: str | None = None) -> bytes:
     """*text* checked (attributes per element) and encoded for :func:`html_parser`."""
-    if text.count("<") > ctx.limits.max_nodes:
-        ctx.over_limit(
-            "max_nodes", f"more than max_nodes={ctx.limits.max_nodes} elements (counting '<')", path
-        )
+    check_markup(text, ctx, path=path)
     text, scrubbed = scrub_text(text)
     if scrubbed:
         ctx.warn(f"{scrubbed} lone surrogate(s) replaced by U+FFFD", path)
-    crowded = crowded_element(text, ctx.limits.max_attributes)
-    if crowded is not None:
-        ctx.over_limit(
-            "max_attributes",
-            f"an element has more than max_attributes={ctx.limits.max_attributes} attributes",
-            path,
-            crowded[1],
-        )
     return text.encode("utf-8")
 
 

@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
-__all__ = ["crowded_element", "fix_char_refs", "fix_xml_chars"]
+from .limits import ParseContext
+
+__all__ = ["check_markup", "crowded_element", "fix_char_refs", "fix_xml_chars"]
 
 # One token per match, consumed in full, so the scan is one pass; lazy single-character repeats
 # and a bounded group repeat keep the engine's memory flat (an unbounded group repeat costs
@@ -45,43 +48,54 @@ def _bound(limit: int) -> int:
 
 
 @lru_cache(maxsize=16)
-def _tokens(limit: int, xml: bool) -> re.Pattern[str]:
-    return re.compile((_XML_TOKENS if xml else _HTML_TOKENS) % _bound(limit), re.I | re.S)
+def _tokens(limit: int, xml: bool, binary: bool) -> re.Pattern[Any]:
+    source = (_XML_TOKENS if xml else _HTML_TOKENS) % _bound(limit)
+    return re.compile(source.encode() if binary else source, re.I | re.S)
 
 
-_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
+_QUOTED = r""""[^"]*"|'[^']*'"""
 # An attribute as HTML tokenizes it (XML's are a subset); it cannot fail once its first
 # character matched, so counting with finditer never backtracks.
-_ATTRIBUTE = re.compile(r"""[^\s"'>/=][^\s"'>/=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?""")
+_ATTRIBUTE = r"""[^\s"'>/=][^\s"'>/=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?"""
+_PATTERNS: dict[bool, tuple[re.Pattern[Any], re.Pattern[Any]]] = {
+    False: (re.compile(_QUOTED), re.compile(_ATTRIBUTE)),
+    True: (re.compile(_QUOTED.encode()), re.compile(_ATTRIBUTE.encode())),
+}
 
 
-def _too_many(area: str, limit: int) -> tuple[int, str] | None:
-    for count, _ in enumerate(_ATTRIBUTE.finditer(area), 1):
+def _too_many(area: Any, limit: int, attribute: re.Pattern[Any]) -> tuple[int, str] | None:
+    for count, _ in enumerate(attribute.finditer(area), 1):
         if count > limit:
-            return count, area[:60]
+            head = area[:60]
+            return count, head.decode("utf-8", "replace") if isinstance(head, bytes) else head
     return None
 
 
-def crowded_element(text: str, limit: int, *, xml: bool = False) -> tuple[int, str] | None:
+def crowded_element(text: str | bytes, limit: int, *, xml: bool = False) -> tuple[int, str] | None:
     """(attribute count, excerpt) of the first element with more than *limit* attributes
-    (namespace declarations included), or None.  Comments, CDATA sections and the raw text of
+    (namespace declarations included), or None.  *text* is decoded text or UTF-8 (or any
+    ASCII-compatible) bytes.  Comments, CDATA sections and the raw text of
     ``<script>``/``<style>`` are skipped as a parser would skip them.  Linear time, flat
     memory; the common case is one C-speed pass over the text and one over the tags."""
-    if "<" not in text:
+    binary = isinstance(text, bytes)
+    gt: Any = b">" if binary else ">"
+    if (b"<" if binary else "<") not in text:  # type: ignore[operator]
         return None
-    areas = _tokens(limit, xml).findall(text)
+    quoted, attribute = _PATTERNS[binary]
+    areas = _tokens(limit, xml, binary).findall(text)
     # a tag that ended with ">" and is short holds fewer attributes than characters
-    for area in [a for a in areas if len(a) > limit or (a and a[-1] != ">")]:
-        if area[-1] == ">":
-            found = _too_many(area, limit)
+    for area in [a for a in areas if len(a) > limit or (a and a[-1:] != gt)]:
+        if area[-1:] == gt:
+            found = _too_many(area, limit, attribute)
             if found is not None:
                 return found
             continue
-        if len(_QUOTED.findall(area)) >= _bound(limit):
-            return limit + 1, area[:60]  # more quoted values than a tag within the limit has
+        if len(quoted.findall(area)) >= _bound(limit):
+            head = area[:60]
+            return limit + 1, head.decode("utf-8", "replace") if binary else head
         # the input ended inside the tag, or a value opened by its last character never
         # closes (the rest of the input is that value): either way nothing follows
-        return _too_many(area, limit)
+        return _too_many(area, limit, attribute)
     return None
 
 
@@ -135,3 +149,25 @@ def fix_xml_chars(text: str) -> tuple[str, int]:
         return text, 0
     fixed, count = _XML_ILLEGAL.subn("\ufffd", text)
     return fixed, count
+
+
+def check_markup(
+    data: str | bytes, ctx: ParseContext, *, path: str | None = None, xml: bool = False
+) -> None:
+    """Raise :class:`~statuskit.InputLimitError` when the markup *data* holds more than
+    ``max_nodes`` tags (every ``<`` counts) or an element with more than ``max_attributes``
+    attributes.  Call it before handing markup to any parser (lxml, BeautifulSoup,
+    feedparser): libxml2's HTML parser and feedparser spend quadratic time on attributes."""
+    limits = ctx.limits
+    if data.count(b"<" if isinstance(data, bytes) else "<") > limits.max_nodes:  # type: ignore[arg-type]
+        ctx.over_limit(
+            "max_nodes", f"more than max_nodes={limits.max_nodes} elements (counting '<')", path
+        )
+    crowded = crowded_element(data, limits.max_attributes, xml=xml)
+    if crowded is not None:
+        ctx.over_limit(
+            "max_attributes",
+            f"an element has more than max_attributes={limits.max_attributes} attributes",
+            path,
+            crowded[1],
+        )

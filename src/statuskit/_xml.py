@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ._markup import crowded_element, fix_char_refs, fix_xml_chars
+from ._markup import check_markup, fix_char_refs, fix_xml_chars
 from .limits import ParseContext
 
 if TYPE_CHECKING:
@@ -179,24 +179,13 @@ def neutralise(text: str, ctx: ParseContext, *, path: str | None = None) -> str:
     if decl is not None and "encoding" in decl.group(0):
         # the text is decoded already: an encoding declaration would make lxml decode it again
         text = text[: decl.start()] + _ENCODING_ATTR.sub("", decl.group(0)) + text[decl.end() :]
-    if text.count("<") > ctx.limits.max_nodes:
-        ctx.over_limit(
-            "max_nodes", f"more than max_nodes={ctx.limits.max_nodes} elements (counting '<')", path
-        )
     stripped = strip_doctype(text)
     if stripped is None:
         ctx.fail("DOCTYPE declaration never ends", path)
     text, subset = stripped
     if subset:
         ctx.warn("DOCTYPE internal subset ignored (statuskit never expands entities)", path)
-    crowded = crowded_element(text, ctx.limits.max_attributes, xml=True)
-    if crowded is not None:
-        ctx.over_limit(
-            "max_attributes",
-            f"an element has more than max_attributes={ctx.limits.max_attributes} attributes",
-            path,
-            crowded[1],
-        )
+    check_markup(text, ctx, path=path, xml=True)
     text, bad_chars = fix_xml_chars(text)
     if bad_chars:
         ctx.warn(f"{bad_chars} character(s) XML forbids replaced by U+FFFD", path)

@@ -40,6 +40,22 @@ MIN_CONFIDENCE = 0.3
 _BUILTINS: dict[str, str] = {
     "statuspage.json": "statuskit.adapters.statuspage:StatuspageJSON",
     "incidentio.json": "statuskit.adapters.incidentio:IncidentioJSON",
+    "instatus.json": "statuskit.adapters.instatus:InstatusJSON",
+    "instatus.html": "statuskit.adapters.instatus:InstatusHTML",
+    "incidentio.html": "statuskit.adapters.incidentio:IncidentioHTML",
+    "betterstack.json": "statuskit.adapters.betterstack:BetterStackJSON",
+    "gcp.json": "statuskit.adapters.gcp:GcpJSON",
+    "gcp.html": "statuskit.adapters.gcp:GcpHTML",
+    "aws.json": "statuskit.adapters.aws_health:AwsHealthJSON",
+    "azure.html": "statuskit.adapters.azure_status:AzureStatusHTML",
+    "slack.json": "statuskit.adapters.slack:SlackJSON",
+    "statusio.json": "statuskit.adapters.statusio:StatusioJSON",
+    "cachet.json": "statuskit.adapters.cachet:CachetJSON",
+    "uptimekuma.json": "statuskit.adapters.uptimekuma:UptimeKumaJSON",
+    "gatus.json": "statuskit.adapters.gatus:GatusJSON",
+    "heroku.json": "statuskit.adapters.heroku:HerokuJSON",
+    "openstatus.json": "statuskit.adapters.openstatus:OpenStatusJSON",
+    "statuspage.html": "statuskit.adapters.statuspage_html:StatuspageHTML",
 }
 
 _lock = threading.RLock()
