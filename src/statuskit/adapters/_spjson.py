@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import datetime, timezone
 from typing import Any
 
 from .._dates import parse_datetime
@@ -97,6 +98,8 @@ _MAINTENANCE_STATUSES = frozenset(
         IncidentStatus.COMPLETED,
     }
 )
+UTC = timezone.utc
+_fromiso = datetime.fromisoformat
 _KNOWN_KEYS = ("page", "status", "components", "incidents", "scheduled_maintenances")
 
 
@@ -229,21 +232,27 @@ def _components(doc: Mapping[str, Any], ctx: ParseContext) -> tuple[Component, .
         if pos is not None and type(pos) is not int:
             pos = as_int(pos, ctx, f"$.components[{i}].position")
         updated = get("updated_at")
+        if updated is not None:
+            try:  # the usual "2026-07-29T17:04:41.000Z" (Python >= 3.11), without a call
+                updated = _fromiso(updated)
+                if updated.tzinfo is not UTC:
+                    raise ValueError
+            except (TypeError, ValueError):
+                updated = parse_datetime(get("updated_at"), ctx, f"$.components[{i}].updated_at")
+        # positional, in field order: this loop runs once per component of the page
         out.append(
             Component(
-                id=cid,
-                name=name or "",
-                status=status,
-                raw_status=raw_status,
-                group=group,
-                description=desc,
-                position=pos,
-                group_id=group_id,
-                is_group=get("group") is True,
-                updated_at=None
-                if updated is None
-                else parse_datetime(updated, ctx, f"$.components[{i}].updated_at"),
-                raw=item,
+                cid,
+                name or "",
+                status,
+                raw_status,
+                group,
+                desc,
+                pos,
+                group_id,
+                get("group") is True,
+                updated,
+                item,
             )
         )
     return tuple(out)
