@@ -259,6 +259,7 @@ _MONTHS = {
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
     )
 }
+_SURELY_CLOSEST = timedelta(days=150)
 _PARTIAL = re.compile(
     r"""^\s*(?P<mon>[A-Za-z]{3})[A-Za-z]*\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?
         \s*(?:(?P<year>\d{4})\s*,?\s*(?:-\s*)?)?
@@ -305,6 +306,16 @@ def parse_partial(
     if m["year"]:
         years = [int(m["year"])]
     elif reference is not None:
+        # Fast path (same result): a time within 150 days of the reference in the reference's
+        # own year is the closest one, as the other candidates lie more than 200 days away.
+        try:
+            wall = datetime(reference.year, month, day, hour, minute, second)
+        except ValueError:
+            wall = None
+        if wall is not None:
+            aware = _zoned(wall, m["tz"], ctx, path, text)
+            if aware is None or abs(aware - reference) < _SURELY_CLOSEST:
+                return aware
         years = [reference.year - 1, reference.year, reference.year + 1]
     else:
         ctx.warn("date without year and nothing to take the year from", path, text)

@@ -40,6 +40,15 @@ MIN_CONFIDENCE = 0.3
 _BUILTINS: dict[str, str] = {
     "statuspage.json": "statuskit.adapters.statuspage:StatuspageJSON",
     "incidentio.json": "statuskit.adapters.incidentio:IncidentioJSON",
+    "feed": "statuskit.adapters.feeds:FeedAdapter",
+    "statuspage.feed": "statuskit.adapters.feeds:StatuspageFeed",
+    "incidentio.feed": "statuskit.adapters.feeds:IncidentioFeed",
+    "aws.feed": "statuskit.adapters.feeds:AWSFeed",
+    "azure.feed": "statuskit.adapters.feeds:AzureFeed",
+    "gcp.feed": "statuskit.adapters.feeds:GCPFeed",
+    "slack.feed": "statuskit.adapters.feeds:SlackFeed",
+    "instatus.feed": "statuskit.adapters.feeds:InstatusFeed",
+    "betterstack.feed": "statuskit.adapters.feeds:BetterStackFeed",
 }
 
 _lock = threading.RLock()

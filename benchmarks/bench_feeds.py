@@ -1,0 +1,95 @@
+"""Atom/RSS feeds: statuskit.parse against feedparser.parse (target: 0.1 or less) and against
+lxml.etree.fromstring (the floor: parsing the XML and nothing else), timed in one run.
+
+Times every Statuspage feed of the corpus (when present) and a synthetic 200-entry Statuspage
+Atom feed.  feedparser is timed as an application calls it to read the same data
+(``feedparser.parse(BytesIO(data))``, defaults on); its output keeps each entry's update history
+as one HTML string, where statuskit's carries every update typed.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import feedparser
+from lxml import etree
+
+import statuskit
+
+from ._timing import CORPUS, best, ms
+
+_STATUSES = ("Resolved", "Monitoring", "Update", "Identified", "Investigating")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def synthetic(n: int = 200) -> bytes:
+    """A Statuspage-shaped history.atom with *n* entries of five updates each."""
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<feed xml:lang="en-US" xmlns="http://www.w3.org/2005/Atom">\n'
+        "  <id>tag:status.example.com,2005:/history</id>\n"
+        '  <link rel="alternate" type="text/html" href="https://status.example.com"/>\n'
+        "  <title>Example Status - Incident History</title>\n"
+        "  <updated>2026-07-30T12:00:00Z</updated>\n"
+    ]
+    for i in range(n):
+        month = 12 - (i * 12 // n)
+        day = 28 - i % 27
+        body = []
+        for k, status in enumerate(_STATUSES):
+            hour = 20 - 3 * k
+            body.append(
+                f"&lt;p&gt;&lt;small&gt;{_MONTHS[month - 1]} &lt;var data-var='date'&gt;{day}"
+                f"&lt;/var&gt;, &lt;var data-var='time'&gt;{hour:02d}:{(i * 7) % 60:02d}"
+                f"&lt;/var&gt; UTC&lt;/small&gt;&lt;br&gt;&lt;strong&gt;{status}&lt;/strong&gt;"
+                f" - Update {k} on incident {i}: we are working on it &amp;amp; will post"
+                " more as soon as we know more.&lt;br /&gt;Thank you for your patience.&lt;/p&gt;"
+            )
+        parts.append(
+            "  <entry>\n"
+            f"    <id>tag:status.example.com,2005:Incident/{1000000 + i}</id>\n"
+            f"    <published>2025-{month:02d}-{day:02d}T20:00:00Z</published>\n"
+            f"    <updated>2025-{month:02d}-{day:02d}T20:00:01Z</updated>\n"
+            '    <link rel="alternate" type="text/html" '
+            f'href="https://status.example.com/incidents/x{i:011d}"/>\n'
+            f"    <title>Incident {i} &amp; friends</title>\n"
+            f'    <content type="html">{"".join(body)}</content>\n'
+            "  </entry>\n"
+        )
+    parts.append("</feed>\n")
+    return "".join(parts).encode("utf-8")
+
+
+def _cases() -> list[tuple[str, bytes]]:
+    cases = []
+    folder = CORPUS / "statuspage-feed"
+    if folder.is_dir():
+        cases = [(p.name, p.read_bytes()) for p in sorted(Path(folder).iterdir()) if p.is_file()]
+    cases.append(("synthetic history.atom, 200 entries", synthetic()))
+    return cases
+
+
+def main() -> None:
+    print("feeds  statuskit.parse / feedparser.parse (target <= 0.1)  and  / lxml fromstring")
+    print(
+        f"  {'feed':<42} {'bytes':>8} {'updates':>7} {'statuskit':>11} {'feedparser':>11} "
+        f"{'lxml':>11} {'/feedparser':>11} {'/lxml':>7}"
+    )
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    for name, data in _cases():
+        snap = statuskit.parse(data)
+        updates = sum(len(i.updates) for i in snap.incidents)
+        t_sk = best(lambda data=data: statuskit.parse(data))
+        t_fp = best(lambda data=data: feedparser.parse(io.BytesIO(data)), repeat=3)
+        t_lx = best(lambda data=data: etree.fromstring(data, parser))
+        print(
+            f"  {name[:42]:<42} {len(data):>8,} {updates:>7} {ms(t_sk)} {ms(t_fp)} {ms(t_lx)} "
+            f"{t_sk / t_fp:>11.3f} {t_sk / t_lx:>7.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

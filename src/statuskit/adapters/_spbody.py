@@ -1,0 +1,278 @@
+"""The body of a Statuspage (or incident.io history) feed entry: the whole update history.
+
+Statuspage renders every update of an incident into the entry body, newest first::
+
+    <p><small>Oct <var data-var='date'>30</var>, <var data-var='time'>23:05</var> UTC</small>
+    <br><strong>Resolved</strong> - This incident has been resolved.</p>
+    <p><small>Oct <var data-var='date'>29</var>, ...
+
+and an upcoming maintenance starts with a banner::
+
+    <p><strong>THIS IS A SCHEDULED EVENT Dec <var data-var='date'>18</var>,
+    <var data-var='time'>16:00</var> - <var data-var='time'>17:00</var> UTC</strong></p>
+
+The generator is Statuspage's own template, so a tight regular expression over that shape finds
+the blocks exactly (a ``<strong>`` inside an update's text is not preceded by
+``</small><br>``); text outside the shape is never guessed at.  :func:`html_text` turns the
+published HTML of one update into plain text without a full HTML parse when the markup is of the
+simple kind Statuspage emits, and falls back to lxml (:func:`statuskit._text.html_to_text`)
+for anything else, with the same result either way.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import attrs
+
+from .._text import clean, html_to_text
+
+__all__ = ["Banner", "Block", "fast_clean", "html_text", "plain", "split_blocks"]
+
+
+@attrs.frozen
+class Block:
+    """One update as the body shows it."""
+
+    when: str
+    """The displayed time, tags dropped ("Oct 30, 23:05 UTC")."""
+    status: str
+    """The bold word ("Resolved", "Update", "In progress")."""
+    html: str
+    """The update's text as published (HTML)."""
+    offset: int
+    """Where the block starts in the body (for error paths)."""
+
+
+@attrs.frozen
+class Banner:
+    """The scheduled window of a maintenance ("Dec 18, 16:00 - 17:00 UTC")."""
+
+    start: str
+    end: str | None
+
+
+_BLOCK = re.compile(
+    r"<small>(?P<when>.{1,300}?)</small>\s*<br\s*/?>\s*"
+    r"<strong>(?P<status>[^<>]{1,64})</strong>[ \t]*(?:(?:-|&#8211;|\u2013|\u2014)[ \t]?)?",
+    re.DOTALL | re.IGNORECASE,
+)
+_BANNER = re.compile(
+    r"THIS IS A SCHEDULED EVENT\s*(?P<window>.{1,400}?)</strong>", re.DOTALL | re.IGNORECASE
+)
+_TAGS = re.compile(r"<[^<>]{0,400}>")
+_RANGE = re.compile(r"\s+(?:-|\u2013|to)\s+")
+_HAS_DATE = re.compile(r"^[A-Za-z]{3}")
+
+
+def fast_clean(text: str) -> str:
+    """:func:`statuskit._text.clean` (same result), without regular expressions when every line
+    is printable (then the only whitespace in a line is the ASCII space)."""
+    out: list[str] = []
+    blank = False
+    for line in text.splitlines():
+        if not line.isprintable():
+            return clean(text)  # control characters, tabs, no-break spaces: the general rules
+        if line:
+            line = " ".join(line.split()) if " " in line else line
+        if line:
+            if blank and out:
+                out.append("")
+            out.append(line)
+            blank = False
+        else:
+            blank = True
+    return "\n".join(out)
+
+
+_VAR_DATE = re.compile(
+    r"([A-Za-z]{3,9}) <var data-var=['\"]date['\"]>\s*(\d{1,2})</var>,"
+    r" <var data-var=['\"]time['\"]>(\d{1,2}:\d{2}(?: ?[AaPp][Mm])?)</var> ([A-Za-z]{1,5}|[+-]\d{2}:?\d{2})"
+)
+
+
+def plain(fragment: str) -> str:
+    """A short inline fragment (a date, a status word) as text: tags dropped, entities
+    decoded once, whitespace collapsed."""
+    m = _VAR_DATE.fullmatch(fragment)
+    if m is not None:  # Statuspage's own date markup, the common case
+        return f"{m.group(1)} {m.group(2)}, {m.group(3)} {m.group(4)}"
+    text = _TAGS.sub("", fragment) if "<" in fragment else fragment
+    if "&" in text:
+        text = html.unescape(text)
+    return " ".join(text.split())
+
+
+def split_blocks(body: str) -> tuple[list[Block], Banner | None]:
+    """The update blocks of a Statuspage entry body, as they appear (newest first), and the
+    maintenance banner if there is one."""
+    banner = None
+    if "SCHEDULED EVENT" in body.upper():
+        m = _BANNER.search(body)
+        if m is not None:
+            banner = _banner(plain(m.group("window")))
+    blocks: list[Block] = []
+    matches = list(_BLOCK.finditer(body)) if "<small" in body or "<SMALL" in body else []
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(body)
+        blocks.append(
+            Block(plain(m.group("when")), _word(m.group("status")), _unwrap(body[m.end() : end]), m.start())
+        )
+    return blocks, banner
+
+
+def _word(fragment: str) -> str:
+    if "<" in fragment or "&" in fragment:
+        return plain(fragment)
+    return " ".join(fragment.split())
+
+
+def _unwrap(segment: str) -> str:
+    """The update's text without the paragraph markup around it: "text</p><p>" -> "text"."""
+    segment = segment.rstrip()
+    if segment[-3:].lower() == "<p>":
+        segment = segment[:-3].rstrip()
+    if segment[-4:].lower() == "</p>":
+        segment = segment[:-4].rstrip()
+    return segment.strip()
+
+
+def _banner(window: str) -> Banner | None:
+    parts = _RANGE.split(window, maxsplit=1)
+    if len(parts) != 2:
+        return Banner(window, None) if window else None
+    start, end = parts[0].strip(), parts[1].strip()
+    zone = _zone_of(end)
+    if zone and _zone_of(start) is None:
+        start = f"{start} {zone}"
+    if not _HAS_DATE.match(end):
+        # "16:00 - 17:00 UTC": the end is on the start's day
+        day = start.split(",", 1)[0] if "," in start else ""
+        end = f"{day}, {end}" if day else end
+    return Banner(start, end)
+
+
+_ZONE_TAIL = re.compile(r"\s((?:[A-Z]{1,5})|[+-]\d{2}:?\d{2}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?)$")
+
+
+def _zone_of(text: str) -> str | None:
+    m = _ZONE_TAIL.search(text)
+    if m is None or m.group(1) in ("AM", "PM"):
+        return None
+    return m.group(1)
+
+
+# -- HTML to text, fast for the simple markup status pages publish --------------------------
+
+_TOKEN = re.compile(
+    r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})"
+    r"((?:\s+[A-Za-z_:][-A-Za-z0-9_:.]{0,63}"
+    r"(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?)*)\s*(/?)>"
+)
+_AMP = re.compile(r"&(?:#([0-9]{1,7});|#[xX]([0-9A-Fa-f]{1,6});|(amp|lt|gt|quot|apos|nbsp);)?")
+_INLINE = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "cite",
+        "code",
+        "del",
+        "em",
+        "i",
+        "ins",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "var",
+    }
+)
+_INLINE_VOID = frozenset({"img", "wbr"})
+
+
+def _entities_simple(markup: str) -> bool:
+    """Every "&" is a plain ampersand or an entity both decoders read alike."""
+    for m in _AMP.finditer(markup):
+        dec, hexa, name = m.group(1), m.group(2), m.group(3)
+        if dec is None and hexa is None and name is None:
+            nxt = markup[m.end() : m.end() + 1]
+            if nxt.isalnum() or nxt == "#":
+                return False  # "&A," or "&ampx": decoders differ on these
+            continue
+        if name is not None:
+            continue
+        code = int(dec) if dec is not None else int(hexa, 16)
+        if not (
+            code in (9, 10, 13)
+            or 32 <= code <= 126
+            or 160 <= code <= 0xD7FF
+            or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF
+        ):
+            return False
+    return True
+
+
+def _fast_text(markup: str) -> str | None:
+    """The text of *markup* when it only holds paragraphs, line breaks and balanced inline
+    tags (then equal to :func:`html_to_text`), else None."""
+    if "&" in markup and not _entities_simple(markup):
+        return None
+    out: list[str] = []
+    stack: list[str] = []
+    pos = 0
+    for m in _TOKEN.finditer(markup):
+        text = markup[pos : m.start()]
+        if "<" in text:
+            return None  # a comment, a CDATA section or a broken tag: leave it to lxml
+        out.append(text)
+        pos = m.end()
+        closing, name, selfclose = m.group(1), m.group(2).lower(), m.group(4)
+        if name == "br":
+            if closing:
+                return None
+            out.append("\n\n")  # as html_to_text: a line break opens and closes a block
+        elif name in _INLINE_VOID:
+            if closing:
+                return None
+        elif selfclose:
+            return None
+        elif name == "p":
+            if not closing:
+                if stack:
+                    return None  # a paragraph inside anything: the HTML parser restructures
+                stack.append("p")
+            elif not stack or stack.pop() != "p":
+                return None
+            out.append("\n")
+        elif name in _INLINE:
+            if not closing:
+                stack.append(name)
+            elif not stack or stack.pop() != name:
+                return None
+        else:
+            return None
+    tail = markup[pos:]
+    if "<" in tail or stack:
+        return None
+    out.append(tail)
+    text = "".join(out)
+    return fast_clean(html.unescape(text) if "&" in text else text)
+
+
+def html_text(markup: str) -> str:
+    """The plain text of an HTML fragment, as :func:`statuskit._text.html_to_text` gives it."""
+    if "<" not in markup and "&" not in markup:
+        return fast_clean(markup)
+    fast = _fast_text(markup)
+    return fast if fast is not None else html_to_text(markup)
