@@ -173,26 +173,24 @@ def _aws_incident(
 
 AZURE_COVERAGE = Coverage(incidents=Scope.OPEN, maintenances=Scope.NONE)
 
+_REGION_NAMES = """
+Global, Non-Regional, Multiple Regions,
+East US, East US 2, East US 3, West US, West US 2, West US 3, Central US, North Central US,
+South Central US, West Central US, Canada Central, Canada East, Brazil South, Brazil Southeast,
+Mexico Central, Chile Central, North Europe, West Europe, UK South, UK West, France Central,
+France South, Germany West Central, Germany North, Switzerland North, Switzerland West,
+Norway East, Norway West, Sweden Central, Sweden South, Poland Central, Italy North,
+Spain Central, Austria East, Belgium Central, Denmark East, Finland Central, Greece Central,
+East Asia, Southeast Asia, Japan East, Japan West, Korea Central, Korea South, Central India,
+South India, West India, Jio India West, Jio India Central, Australia East,
+Australia Southeast, Australia Central, Australia Central 2, New Zealand North,
+Indonesia Central, Malaysia West, Taiwan North, UAE North, UAE Central, Qatar Central,
+Israel Central, Saudi Arabia East, South Africa North, South Africa West, US Gov Virginia,
+US Gov Arizona, US Gov Texas, US DoD Central, US DoD East, China East, China East 2,
+China East 3, China North, China North 2, China North 3
+"""
 AZURE_REGIONS = frozenset(
-    r.casefold()
-    for r in (
-        "Global", "Non-Regional", "Multiple Regions", "East US", "East US 2", "East US 3",
-        "West US", "West US 2", "West US 3", "Central US", "North Central US",
-        "South Central US", "West Central US", "Canada Central", "Canada East", "Brazil South",
-        "Brazil Southeast", "Mexico Central", "Chile Central", "North Europe", "West Europe",
-        "UK South", "UK West", "France Central", "France South", "Germany West Central",
-        "Germany North", "Switzerland North", "Switzerland West", "Norway East", "Norway West",
-        "Sweden Central", "Sweden South", "Poland Central", "Italy North", "Spain Central",
-        "Austria East", "Belgium Central", "Denmark East", "Finland Central", "Greece Central",
-        "East Asia", "Southeast Asia", "Japan East", "Japan West", "Korea Central",
-        "Korea South", "Central India", "South India", "West India", "Jio India West",
-        "Jio India Central", "Australia East", "Australia Southeast", "Australia Central",
-        "Australia Central 2", "New Zealand North", "Indonesia Central", "Malaysia West",
-        "Taiwan North", "UAE North", "UAE Central", "Qatar Central", "Israel Central",
-        "Saudi Arabia East", "South Africa North", "South Africa West", "US Gov Virginia",
-        "US Gov Arizona", "US Gov Texas", "US DoD Central", "US DoD East", "China East",
-        "China East 2", "China East 3", "China North", "China North 2", "China North 3",
-    )  # fmt: skip
+    name.strip().casefold() for name in _REGION_NAMES.split(",") if name.strip()
 )
 """Azure region display names: a ``<category>`` naming one of them is a region, not a service."""
 
@@ -265,7 +263,11 @@ def gcp_incidents(feed: RawFeed, ctx: ParseContext, url: str | None) -> list[Inc
             if span is not None:
                 zone = span.group("zone")
                 began = _local(span.group("began"), zone, ctx, entry.path) or began
-                ended = _local(span.group("ended"), zone, ctx, entry.path) if span.group("ended") else None
+                ended = (
+                    _local(span.group("ended"), zone, ctx, entry.path)
+                    if span.group("ended")
+                    else None
+                )
             for lm in _GCP_LIST.finditer(body):
                 items = [p.strip() for p in lm.group("items").split(",") if p.strip()]
                 (products if lm.group("what").lower() == "products" else locations)[:] = items

@@ -198,7 +198,11 @@ def page_of(feed: RawFeed, ctx: ParseContext, url: str | None) -> Page:
     return Page(
         name=clean(feed.title) if feed.title else None,
         url=link,
-        updated_at=date_of(feed.updated, ctx, "/feed/updated" if feed.kind == "atom" else "/rss/channel/lastBuildDate"),
+        updated_at=date_of(
+            feed.updated,
+            ctx,
+            "/feed/updated" if feed.kind == "atom" else "/rss/channel/lastBuildDate",
+        ),
     )
 
 
@@ -258,7 +262,9 @@ def generic_incidents(
     """Incidents of a feed without status markup, statuses and impacts read from words."""
     base = safe_url(feed.link, url) if feed.link else url
     out: list[Incident] = []
-    for iid, group in group_entries(entries if entries is not None else entries_of(feed, ctx)).items():
+    for iid, group in group_entries(
+        entries if entries is not None else entries_of(feed, ctx)
+    ).items():
         ordered = oldest_first(group)
         titles = [title_of(e.raw) for e in ordered]
         kind = IncidentKind.INCIDENT
@@ -285,7 +291,9 @@ def generic_incidents(
         marker = title_marker(titles[-1])
         title = marker[2] if marker else titles[-1]
         raw: Mapping[str, Any] = (
-            entry_raw(last.raw) if len(ordered) == 1 else {"entries": [entry_raw(e.raw) for e in ordered]}
+            entry_raw(last.raw)
+            if len(ordered) == 1
+            else {"entries": [entry_raw(e.raw) for e in ordered]}
         )
         created = min((e.when for e in ordered if e.when), default=None)
         latest = max((e.latest for e in ordered if e.latest), default=None)

@@ -22,6 +22,7 @@ _VOID_PAIR = re.compile(
     re.IGNORECASE,
 )
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
+_SUBSET = re.compile(rb"<!DOCTYPE\b[^\[>]*\[.*?\]\s*>", re.DOTALL | re.IGNORECASE)
 
 
 def read_feedparser(data: bytes, max_items: int) -> tuple[RawFeed, int]:
@@ -29,26 +30,40 @@ def read_feedparser(data: bytes, max_items: int) -> tuple[RawFeed, int]:
     :class:`~._feedxml.FeedShapeError` when feedparser finds no feed at all."""
     import feedparser  # noqa: PLC0415 - imported on the rare fallback only
 
+    head = data[:4096]
+    if b"<!ENTITY" in head or b"<!entity" in head:
+        # feedparser hands the entities it finds harmless to expat, which expands them (a
+        # "billion laughs" takes seconds): drop the internal DTD subset, as lxml never expands it
+        data = _SUBSET.sub(b"", data, count=1)
     result = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
-    version = str(result.get("version") or "")
+    get = _get
+    version = str(get(result, "version") or "")
     if not version:
         raise FeedShapeError("no Atom or RSS feed found")
-    kind = "atom" if version.startswith("atom") else "rdf" if version in ("rss090", "rss10") else "rss"
-    meta: Mapping[str, Any] = result.get("feed") or {}
-    all_entries = list(result.get("entries") or ())
+    kind = (
+        "atom" if version.startswith("atom") else "rdf" if version in ("rss090", "rss10") else "rss"
+    )
+    meta: Mapping[str, Any] = get(result, "feed") or {}
+    all_entries = list(get(result, "entries") or ())
     entries = tuple(_entry(e, kind) for e in all_entries[:max_items])
     feed = RawFeed(
         kind=kind,
-        title=_str(meta.get("title")),
+        title=_str(get(meta, "title")),
         link=_alternate(meta, kind),
-        updated=_str(meta.get("updated")),
-        published=_str(meta.get("published")),
-        generator=_str(meta.get("generator")),
-        id=_str(meta.get("id")) if kind == "atom" else None,
+        updated=_str(get(meta, "updated")) or _str(get(meta, "published")),
+        published=_str(get(meta, "published")),
+        generator=_str(get(meta, "generator")),
+        id=_str(get(meta, "id")) if kind == "atom" else None,
         entries=entries,
         engine="feedparser",
     )
     return feed, len(all_entries)
+
+
+def _get(obj: object, key: str) -> Any:
+    """``dict.get``, not FeedParserDict's: its key aliases ("updated" falling back to
+    "published", with a DeprecationWarning) are not what the lxml reader reads."""
+    return dict.get(obj, key) if isinstance(obj, dict) else None
 
 
 def _str(value: object) -> str | None:
@@ -57,10 +72,10 @@ def _str(value: object) -> str | None:
 
 def _alternate(obj: Mapping[str, Any], kind: str) -> str | None:
     if kind != "atom":
-        return _str(obj.get("link"))
+        return _str(_get(obj, "link"))
     # feedparser falls back to the entry id for an Atom entry without a link: the lxml reader
     # does not, so take the first alternate link from the list
-    for link in obj.get("links") or ():
+    for link in _get(obj, "links") or ():
         if isinstance(link, Mapping) and (link.get("rel") or "alternate") == "alternate":
             href = _str(link.get("href"))
             if href:
@@ -83,37 +98,39 @@ def _markup(value: str, detail: object) -> str:
 
 
 def _entry(e: Mapping[str, Any], kind: str) -> RawEntry:
-    title = _str(e.get("title"))
+    get = _get
+    title = _str(get(e, "title"))
     title_html: bool | None = None
     if kind == "atom" and title is not None:
-        title_html = _is_html(e.get("title_detail"))
-        title = _markup(title, e.get("title_detail"))
+        title_html = _is_html(get(e, "title_detail"))
+        title = _markup(title, get(e, "title_detail"))
     body: str | None = None
     body_html = True
-    for content in e.get("content") or ():
+    for content in get(e, "content") or ():
         value = _str(content.get("value")) if isinstance(content, Mapping) else None
         if value:
             body, body_html = _markup(value, content), _is_html(content)
             break
     if body is None:
-        summary = _str(e.get("summary"))
+        summary = _str(get(e, "summary"))
         if summary:
-            body = _markup(summary, e.get("summary_detail"))
-            body_html = _is_html(e.get("summary_detail"))
+            body = _markup(summary, get(e, "summary_detail"))
+            body_html = _is_html(get(e, "summary_detail"))
     categories = tuple(
         term.strip()
-        for tag in e.get("tags") or ()
+        for tag in get(e, "tags") or ()
         if isinstance(tag, Mapping)
         for term in (tag.get("term"),)
         if isinstance(term, str) and term.strip()
     )
+    published = _str(get(e, "published"))
     return RawEntry(
-        id=_str(e.get("id")),
+        id=_str(get(e, "id")),
         title=title,
         title_html=title_html,
         link=_alternate(e, kind),
-        published=_str(e.get("published")),
-        updated=_str(e.get("updated")),
+        published=published,
+        updated=_str(get(e, "updated")) or published,
         body=body,
         body_html=body_html,
         categories=categories,

@@ -44,9 +44,7 @@ MARKERS: dict[str, IncidentStatus] = {
 _TITLE_MARKER = re.compile(
     r"^\s*(?:\[(?P<a>[A-Za-z][A-Za-z -]{2,24})\]\s*[:\-]?|(?P<b>[A-Za-z][A-Za-z -]{2,24}?)\s*[:\-\u2013]\s)\s*"
 )
-_STATUS_LINE = re.compile(
-    r"\bstatus\s*:\s*(in progress|post-mortem|[a-z]+)\b", re.IGNORECASE
-)
+_STATUS_LINE = re.compile(r"\bstatus\s*:\s*(in progress|post-mortem|[a-z]+)\b", re.IGNORECASE)
 _NEGATORS = re.compile(
     r"\b(?:until|once|when|whenever|after|before|if|unless|not|whether|until the|expect)\b[^.;:]{0,40}$",
     re.IGNORECASE,
@@ -89,9 +87,24 @@ _MAINTENANCE = re.compile(
     r"\b(?:scheduled|planned|emergency|network|system|database)?\s*maintenance\b", re.IGNORECASE
 )
 _MAINT_STAGES = (
-    (IncidentStatus.COMPLETED, re.compile(r"\b(?:has been|is|was) completed\b|\bcompleted successfully\b", re.IGNORECASE)),
-    (IncidentStatus.IN_PROGRESS, re.compile(r"\b(?:is (?:currently )?in progress|has (?:started|begun)|is underway)\b", re.IGNORECASE)),
-    (IncidentStatus.SCHEDULED, re.compile(r"\b(?:will (?:take place|be performed|occur|be carried out|begin|start)|is scheduled|has been scheduled)\b", re.IGNORECASE)),
+    (
+        IncidentStatus.COMPLETED,
+        re.compile(r"\b(?:has been|is|was) completed\b|\bcompleted successfully\b", re.IGNORECASE),
+    ),
+    (
+        IncidentStatus.IN_PROGRESS,
+        re.compile(
+            r"\b(?:is (?:currently )?in progress|has (?:started|begun)|is underway)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        IncidentStatus.SCHEDULED,
+        re.compile(
+            r"\b(?:will (?:take place|be performed|occur|be carried out|begin|start)|is scheduled|has been scheduled)\b",
+            re.IGNORECASE,
+        ),
+    ),
 )
 _IMPACTS = (
     (
@@ -137,9 +150,7 @@ def _resolved_in(text: str) -> bool:
     return False
 
 
-def infer_status(
-    title: str, text: str, kind: IncidentKind
-) -> tuple[IncidentStatus, str | None]:
+def infer_status(title: str, text: str, kind: IncidentKind) -> tuple[IncidentStatus, str | None]:
     """The status *title* and *text* state: (status, the vendor's word when explicit)."""
     marker = title_marker(title)
     if marker is not None:

@@ -139,7 +139,7 @@ def _serialize(el: etree._Element, parts: list[str]) -> None:
     stack: list[tuple[etree._Element, bool]] = [(el, False)]
     while stack:
         node, closing = stack.pop()
-        tag = node.tag
+        tag: object = node.tag
         if not isinstance(tag, str):  # an unexpanded entity reference: keep it as written
             parts.append(str(node))
             if node.tail:
@@ -152,7 +152,7 @@ def _serialize(el: etree._Element, parts: list[str]) -> None:
                 parts.append(escape(node.tail, quote=False))
             continue
         attrs_text = "".join(
-            f' {etree.QName(k).localname}="{escape(v)}"' for k, v in node.attrib.items()
+            f' {etree.QName(k).localname}="{escape(str(v))}"' for k, v in node.attrib.items()
         )
         if name in _VOID and len(node) == 0 and not node.text:
             parts.append(f"<{name}{attrs_text} />")
@@ -207,8 +207,20 @@ def _atom(root: etree._Element, ns: str, max_items: int) -> tuple[RawFeed, int]:
             fields["generator"] = _text(child) or child.get("uri")
         elif tag == p + "id" and "id" not in fields:
             fields["id"] = _text(child)
-    feed = RawFeed(kind="atom", entries=tuple(entries), **fields)
-    return feed, count
+    return _feed("atom", fields, entries), count
+
+
+def _feed(kind: str, fields: dict[str, str | None], entries: list[RawEntry]) -> RawFeed:
+    return RawFeed(
+        kind=kind,
+        title=fields.get("title"),
+        link=fields.get("link"),
+        updated=fields.get("updated"),
+        published=fields.get("published"),
+        generator=fields.get("generator"),
+        id=fields.get("id"),
+        entries=tuple(entries),
+    )
 
 
 def _alternate(link: etree._Element) -> bool:
@@ -222,7 +234,7 @@ def _atom_entry(entry: etree._Element, p: str) -> RawEntry:
     summary: tuple[str, bool] | None = None
     categories: list[str] = []
     for child in entry:
-        tag = child.tag
+        tag: object = child.tag
         if not isinstance(tag, str):
             continue
         local = tag[len(p) :] if tag.startswith(p) else tag
@@ -289,7 +301,7 @@ def _rss(
                     items.append(_rss_item(child, p))
     kind = "rdf" if ns else "rss"
     fields.setdefault("updated", fields.get("published"))
-    return RawFeed(kind=kind, entries=tuple(items), **fields), count
+    return _feed(kind, fields, items), count
 
 
 def _rss_item(item: etree._Element, p: str) -> RawEntry:
@@ -299,7 +311,7 @@ def _rss_item(item: etree._Element, p: str) -> RawEntry:
     categories: list[str] = []
     guid_link: str | None = None
     for child in item:
-        tag = child.tag
+        tag: object = child.tag
         if not isinstance(tag, str):
             continue
         local = tag[len(p) :] if p and tag.startswith(p) else tag

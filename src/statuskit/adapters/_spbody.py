@@ -26,7 +26,7 @@ import re
 
 import attrs
 
-from .._text import clean, html_to_text
+from .._text import _CONTROL, clean, html_to_text
 
 __all__ = ["Banner", "Block", "fast_clean", "html_text", "plain", "split_blocks"]
 
@@ -69,17 +69,18 @@ _HAS_DATE = re.compile(r"^[A-Za-z]{3}")
 def fast_clean(text: str) -> str:
     """:func:`statuskit._text.clean` (same result), without regular expressions when every line
     is printable (then the only whitespace in a line is the ASCII space)."""
+    if "\x0b" in text or "\x0c" in text or "\x1c" in text or "\x1d" in text or "\x1e" in text:
+        return clean(text)  # control characters splitlines() would take for line breaks
     out: list[str] = []
     blank = False
     for line in text.splitlines():
         if not line.isprintable():
             return clean(text)  # control characters, tabs, no-break spaces: the general rules
-        if line:
-            line = " ".join(line.split()) if " " in line else line
-        if line:
+        words = " ".join(line.split()) if " " in line else line
+        if words:
             if blank and out:
                 out.append("")
-            out.append(line)
+            out.append(words)
             blank = False
         else:
             blank = True
@@ -117,7 +118,12 @@ def split_blocks(body: str) -> tuple[list[Block], Banner | None]:
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(body)
         blocks.append(
-            Block(plain(m.group("when")), _word(m.group("status")), _unwrap(body[m.end() : end]), m.start())
+            Block(
+                plain(m.group("when")),
+                _word(m.group("status")),
+                _unwrap(body[m.end() : end]),
+                m.start(),
+            )
         )
     return blocks, banner
 
@@ -228,6 +234,8 @@ def _fast_text(markup: str) -> str | None:
     tags (then equal to :func:`html_to_text`), else None."""
     if "&" in markup and not _entities_simple(markup):
         return None
+    if _CONTROL.search(markup):
+        return None  # lxml's HTML parser treats control characters its own way
     out: list[str] = []
     stack: list[str] = []
     pos = 0

@@ -76,6 +76,7 @@ _MAINTENANCE = frozenset(
 )
 _STATUS_LINE = re.compile(r"Status:\s*(?P<word>[A-Za-z][A-Za-z ]{1,40}?)\s*<", re.IGNORECASE)
 _AFFECTED = re.compile(r"Affected components?", re.IGNORECASE)
+_DOUBLE_SLASH = re.compile(r"(?<=[^:/])//+")
 _ITEM = re.compile(r"<li>\s*(?P<name>[^<>]{1,200}?)\s*\((?P<state>[^()<>]{1,40})\)\s*</li>")
 
 
@@ -127,9 +128,7 @@ def _incidentio(iid: str, group: list[Entry], ctx: ParseContext, base: str | Non
     title = title_of(last.raw)
     maintenance = any(u.status in _MAINTENANCE for u in updates)
     kind = IncidentKind.MAINTENANCE if maintenance else infer_kind(title)
-    impacts = [
-        _COMPONENT_IMPACT[r.status] for r in refs.values() if r.status in _COMPONENT_IMPACT
-    ]
+    impacts = [_COMPONENT_IMPACT[r.status] for r in refs.values() if r.status in _COMPONENT_IMPACT]
     if kind is IncidentKind.MAINTENANCE:
         impact = Impact.MAINTENANCE
     elif impacts:
@@ -146,11 +145,18 @@ def _incidentio(iid: str, group: list[Entry], ctx: ParseContext, base: str | Non
         impact=impact,
         created_at=min(times) if times else None,
         updated_at=last.latest,
-        url=safe_url(last.raw.link, base) if last.raw.link else None,
+        url=_link(last.raw.link, base),
         updates=updates,
         components=refs.values(),
-        raw=entry_raw(last.raw) if len(group) == 1 else {"entries": [entry_raw(e.raw) for e in group]},
+        raw=entry_raw(last.raw)
+        if len(group) == 1
+        else {"entries": [entry_raw(e.raw) for e in group]},
     )
+
+
+def _link(link: str | None, base: str | None) -> str | None:
+    # incident.io's feed.rss links read "https://status.example.com//incidents/<id>"
+    return safe_url(_DOUBLE_SLASH.sub("/", link), base) if link else None
 
 
 # -- Slack ----------------------------------------------------------------------------------
@@ -164,27 +170,27 @@ SLACK_KINDS: dict[str, tuple[IncidentKind, Impact | None]] = {
 """Slack's title words: (kind, impact it states, if any)."""
 
 _SLACK_TITLE = re.compile(r"^(?P<word>[A-Za-z]{5,12})\s*:\s*(?P<rest>.+)$", re.DOTALL)
+_SLACK_LINK = re.compile(r"status\.slack\.com/\d{4}-\d{2}/(?P<code>[0-9a-f]{8,40})/?$")
 
 
 def slack_incidents(feed: RawFeed, ctx: ParseContext, url: str | None) -> list[Incident]:
-    """Incidents of Slack's status feed."""
+    """Incidents of Slack's status feed; the id is the code of the incident's link
+    (``status.slack.com/2026-06/<code>``)."""
     out: list[Incident] = []
     for incident in generic_incidents(feed, ctx, url):
         m = _SLACK_TITLE.match(incident.title)
         said = SLACK_KINDS.get(m.group("word").lower()) if m else None
-        if said is None or m is None:
-            out.append(incident)
-            continue
-        kind, impact = said
+        kind, impact = said if said is not None else (incident.kind, None)
+        code = _SLACK_LINK.search(incident.url or "")
         out.append(
             Incident.build(
-                id=incident.id,
-                title=m.group("rest").strip(),
+                id=code.group("code") if code else incident.id,
+                title=m.group("rest").strip() if m and said else incident.title,
                 kind=kind,
                 status=incident.status,
                 raw_status=incident.raw_status,
                 impact=impact or incident.impact,
-                raw_impact=m.group("word"),
+                raw_impact=m.group("word") if m and impact is not None else None,
                 created_at=incident.created_at,
                 updated_at=incident.updated_at,
                 url=incident.url,

@@ -94,7 +94,8 @@ class FeedAdapter:
         guess = classify(source.head, source.url)
         if guess is None:
             return None
-        typed = bool(source.content_type) and source.content_type.split(";")[0].strip().lower() in _FEED_TYPES  # type: ignore[union-attr]
+        media = (source.content_type or "").split(";", 1)[0].strip().lower()
+        typed = media in _FEED_TYPES
         if self.flavour is None:
             return Sniff(0.6 + (0.05 if typed else 0.0), guess.evidence, platform=guess.platform)
         if guess.platform == self.flavour:
