@@ -319,3 +319,22 @@ def test_snapshots_round_trip_through_json() -> None:
     for case in FEED_CASES:
         snap = statuskit.parse(case.path.read_bytes(), **case.kwargs)
         assert statuskit.loads(statuskit.dumps(snap)) == attrs.evolve(snap)
+
+
+def test_a_small_tag_inside_an_update_text_is_not_an_update() -> None:
+    """Only <small>time</small><br><strong>status</strong> starts an update; other <small>
+    tags stay in the text of the update they belong to."""
+    from statuskit.adapters._spbody import split_blocks
+
+    body = (
+        "<p><small>Oct <var data-var='date'>30</var>, <var data-var='time'>23:05</var> UTC"
+        "</small><br><strong>Resolved</strong> - Fixed, see <small>note 1</small>.</p>"
+        "<p><small>Oct <var data-var='date'>29</var>, <var data-var='time'>20:05</var> UTC"
+        "</small><br><strong>Monitoring</strong> - Watching.</p>"
+    )
+    blocks, banner = split_blocks(body)
+    assert banner is None
+    assert [(b.when, b.status, b.html) for b in blocks] == [
+        ("Oct 30, 23:05 UTC", "Resolved", "Fixed, see <small>note 1</small>."),
+        ("Oct 29, 20:05 UTC", "Monitoring", "Watching."),
+    ]

@@ -24,7 +24,7 @@ from ..model import Coverage, Incident, Page, Scope, Snapshot, Update
 from ..status import Impact, IncidentKind, IncidentStatus
 from ._feedwords import infer_impact, infer_kind, infer_status, title_marker
 from ._feedxml import RawEntry, RawFeed
-from ._spbody import html_text
+from ._spbody import fast_clean, html_text
 
 __all__ = [
     "RECENT",
@@ -37,6 +37,7 @@ __all__ = [
     "group_entries",
     "identity",
     "incident_code",
+    "link_url",
     "make_snapshot",
     "oldest_first",
     "page_of",
@@ -141,7 +142,20 @@ def title_of(entry: RawEntry) -> str:
     title = entry.title or ""
     if entry.title_html or (entry.title_html is None and _MARKUP.search(title)):
         return html_text(title)
-    return clean(title)
+    return fast_clean(title)
+
+
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][^\s<>\"\\^`{|}]*)?")
+
+
+def link_url(link: str | None, base: str | None) -> str | None:
+    """*link* as a safe absolute http(s) URL (see :func:`statuskit._text.safe_url`), or None;
+    a plain absolute URL is taken as it is without splitting it."""
+    if not link:
+        return None
+    if len(link) <= 4096 and _PLAIN_URL.fullmatch(link):
+        return link
+    return safe_url(link, base)
 
 
 def body_of(entry: RawEntry, ctx: ParseContext, path: str) -> tuple[str, str | None]:
@@ -151,7 +165,7 @@ def body_of(entry: RawEntry, ctx: ParseContext, path: str) -> tuple[str, str | N
         return "", None
     body = ctx.text(body, f"{path}/body")
     if not entry.body_html:
-        return clean(body), None
+        return fast_clean(body), None
     return html_text(body), body
 
 
@@ -307,7 +321,7 @@ def generic_incidents(
                 impact=worst_impact(impacts),
                 created_at=created,
                 updated_at=latest,
-                url=safe_url(last.raw.link, base) if last.raw.link else None,
+                url=link_url(last.raw.link, base),
                 updates=updates,
                 raw=raw,
             )

@@ -22,6 +22,7 @@ decides (:func:`statuskit.adapters._feedread.read_feed`).
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 from html import escape
 
 import attrs
@@ -228,35 +229,52 @@ def _alternate(link: etree._Element) -> bool:
     return (rel is None or rel == "alternate") and link.get("href") is not None
 
 
+@lru_cache(maxsize=8)
+def _atom_fields(p: str) -> dict[str, str]:
+    """Entry child tags (in namespace prefix *p*) by the field they fill."""
+    return {
+        p + "id": "id",
+        p + "title": "title",
+        p + "link": "link",
+        p + "published": "published",
+        p + "issued": "published",
+        f"{{{_DCTERMS}}}issued": "published",
+        p + "updated": "updated",
+        p + "modified": "updated",
+        f"{{{_DC}}}date": "updated",
+        f"{{{_DCTERMS}}}modified": "updated",
+        p + "content": "content",
+        p + "summary": "summary",
+        p + "category": "category",
+    }
+
+
 def _atom_entry(entry: etree._Element, p: str) -> RawEntry:
     f: dict[str, object] = {}
     content: tuple[str, bool] | None = None
     summary: tuple[str, bool] | None = None
     categories: list[str] = []
+    field = _atom_fields(p).get
     for child in entry:
-        tag: object = child.tag
-        if not isinstance(tag, str):
+        key = field(child.tag)  # comments and entities have no str tag: None
+        if key is None:
             continue
-        local = tag[len(p) :] if tag.startswith(p) else tag
-        if local == "id":
-            f.setdefault("id", _text(child))
-        elif local == "title":
+        if key in ("id", "published", "updated"):
+            if key not in f:
+                f[key] = _text(child)
+        elif key == "title":
             if "title" not in f:
                 f["title"], f["title_html"] = _atom_text(child)
-        elif local == "link":
+        elif key == "link":
             if "link" not in f and _alternate(child):
                 f["link"] = child.get("href")
-        elif local in ("published", "issued", f"{{{_DCTERMS}}}issued"):
-            f.setdefault("published", _text(child))
-        elif local in ("updated", "modified", f"{{{_DC}}}date", f"{{{_DCTERMS}}}modified"):
-            f.setdefault("updated", _text(child))
-        elif local == "content":
+        elif key == "content":
             if content is None and child.get("src") is None:
                 content = _atom_text(child)
-        elif local == "summary":
+        elif key == "summary":
             if summary is None:
                 summary = _atom_text(child)
-        elif local == "category":
+        else:  # category
             term = child.get("term")
             if term and term.strip():
                 categories.append(term.strip())
@@ -304,41 +322,53 @@ def _rss(
     return _feed(kind, fields, items), count
 
 
+@lru_cache(maxsize=8)
+def _rss_fields(p: str) -> dict[str, str]:
+    """Item child tags (in namespace prefix *p*) by the field they fill."""
+    return {
+        p + "title": "title",
+        p + "link": "link",
+        p + "guid": "guid",
+        p + "pubDate": "published",
+        f"{{{_DCTERMS}}}issued": "published",
+        f"{{{_DC}}}date": "updated",
+        f"{{{_DCTERMS}}}modified": "updated",
+        f"{{{ATOM}}}updated": "updated",
+        p + "description": "description",
+        f"{{{_CONTENT}}}encoded": "encoded",
+        p + "category": "category",
+    }
+
+
 def _rss_item(item: etree._Element, p: str) -> RawEntry:
     f: dict[str, object] = {}
-    description: str | None = None
-    encoded: str | None = None
     categories: list[str] = []
     guid_link: str | None = None
+    field = _rss_fields(p).get
     for child in item:
-        tag: object = child.tag
-        if not isinstance(tag, str):
+        key = field(child.tag)
+        if key is None:
             continue
-        local = tag[len(p) :] if p and tag.startswith(p) else tag
-        if local == "title":
-            f.setdefault("title", _text(child))
-        elif local == "link":
-            f.setdefault("link", _text(child) or None)
-        elif local == "guid":
-            if "id" not in f:
-                f["id"] = _text(child)
-                if (child.get("isPermaLink") or "true").strip().lower() != "false":
-                    guid_link = f["id"]  # type: ignore[assignment]
-        elif local in ("pubDate", f"{{{_DCTERMS}}}issued"):
-            f.setdefault("published", _text(child))
-        elif local in (f"{{{_DC}}}date", f"{{{_DCTERMS}}}modified", f"{{{ATOM}}}updated"):
-            f.setdefault("updated", _text(child))
-        elif local == "description":
-            if description is None:
-                description = _text(child)
-        elif local == f"{{{_CONTENT}}}encoded":
-            if encoded is None:
-                encoded = _text(child)
-        elif local == "category":
+        if key == "category":
             text = _text(child)
             if text:
                 categories.append(text)
-    if "id" not in f and p:
+        elif key in f:
+            continue  # the first of a repeated element counts
+        elif key == "guid":
+            f["guid"] = guid = _text(child)
+            if (child.get("isPermaLink") or "true").strip().lower() != "false":
+                guid_link = guid
+        elif key == "link":
+            f["link"] = _text(child) or None
+        else:
+            f[key] = _text(child)
+    description = f.pop("description", None)
+    encoded = f.pop("encoded", None)
+    guid = f.pop("guid", None)
+    if guid is not None:
+        f["id"] = guid
+    elif p:
         about = item.get(f"{{{_RDF}}}about")
         if about:
             f["id"] = about.strip()

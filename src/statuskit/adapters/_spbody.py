@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import NamedTuple
 
 import attrs
 
@@ -31,8 +32,7 @@ from .._text import _CONTROL, clean, html_to_text
 __all__ = ["Banner", "Block", "fast_clean", "html_text", "plain", "split_blocks"]
 
 
-@attrs.frozen
-class Block:
+class Block(NamedTuple):
     """One update as the body shows it."""
 
     when: str
@@ -53,10 +53,14 @@ class Banner:
     end: str | None
 
 
-_BLOCK = re.compile(
-    r"<small>(?P<when>.{1,300}?)</small>\s*<br\s*/?>\s*"
-    r"<strong>(?P<status>[^<>]{1,64})</strong>[ \t]*(?:(?:-|&#8211;|\u2013|\u2014)[ \t]?)?",
-    re.DOTALL | re.IGNORECASE,
+_HEAD = re.compile(
+    # what follows "<small>" at the start of an update: Statuspage's own date markup first (read
+    # without a second pass), anything else second; then the bold status word
+    r"(?:(?P<mon>[A-Za-z]{3,9}) <var data-var=['\"]date['\"]>\s*(?P<day>\d{1,2})</var>,"
+    r" <var data-var=['\"]time['\"]>(?P<hm>\d{1,2}:\d{2}(?: ?[AaPp][Mm])?)</var>"
+    r" (?P<tz>[A-Za-z]{1,5}|[+-]\d{2}:?\d{2})|(?P<when>[^<]{1,120}|.{1,300}?))</small>\s*"
+    r"<br\s*/?>\s*<strong>(?P<status>[^<>]{1,64})</strong>[ \t]*(?:(?:-|&#8211;|\u2013|\u2014)[ \t]?)?",
+    re.DOTALL,
 )
 _BANNER = re.compile(
     r"THIS IS A SCHEDULED EVENT\s*(?P<window>.{1,400}?)</strong>", re.DOTALL | re.IGNORECASE
@@ -76,7 +80,10 @@ def fast_clean(text: str) -> str:
     for line in text.splitlines():
         if not line.isprintable():
             return clean(text)  # control characters, tabs, no-break spaces: the general rules
-        words = " ".join(line.split()) if " " in line else line
+        if "  " in line or line[:1] == " " or line[-1:] == " ":
+            words = " ".join(line.split())
+        else:
+            words = line
         if words:
             if blank and out:
                 out.append("")
@@ -109,22 +116,34 @@ def split_blocks(body: str) -> tuple[list[Block], Banner | None]:
     """The update blocks of a Statuspage entry body, as they appear (newest first), and the
     maintenance banner if there is one."""
     banner = None
-    if "SCHEDULED EVENT" in body.upper():
+    if "SCHEDULED EVENT" in body or "Scheduled Event" in body:
         m = _BANNER.search(body)
         if m is not None:
             banner = _banner(plain(m.group("window")))
-    blocks: list[Block] = []
-    matches = list(_BLOCK.finditer(body)) if "<small" in body or "<SMALL" in body else []
-    for i, m in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(body)
-        blocks.append(
-            Block(
-                plain(m.group("when")),
-                _word(m.group("status")),
-                _unwrap(body[m.end() : end]),
-                m.start(),
+    if "<small>" not in body:
+        return [], banner
+    # One C-level split on the tag every update starts with, then an anchored match per piece;
+    # a piece that does not start an update (a <small> inside a text) goes back to the text
+    # before it.
+    pieces = body.split("<small>")
+    offset = len(pieces[0])
+    found: list[list[str | int]] = []  # [when, status, offset, raw text]
+    for piece in pieces[1:]:
+        m = _HEAD.match(piece)
+        if m is not None:
+            mon, day, hm, tz, when, status = m.group("mon", "day", "hm", "tz", "when", "status")
+            found.append(
+                [
+                    f"{mon} {day}, {hm} {tz}" if when is None else plain(when),
+                    status if status.isalpha() else _word(status),
+                    offset,
+                    piece[m.end() :],
+                ]
             )
-        )
+        elif found:  # not an update: the text of the one before goes on
+            found[-1][3] = f"{found[-1][3]}<small>{piece}"
+        offset += 7 + len(piece)
+    blocks = [Block(w, st, _unwrap(t), o) for w, st, o, t in found]  # type: ignore[arg-type]
     return blocks, banner
 
 
@@ -137,10 +156,10 @@ def _word(fragment: str) -> str:
 def _unwrap(segment: str) -> str:
     """The update's text without the paragraph markup around it: "text</p><p>" -> "text"."""
     segment = segment.rstrip()
-    if segment[-3:].lower() == "<p>":
+    if segment[-3:] == "<p>":
         segment = segment[:-3].rstrip()
-    if segment[-4:].lower() == "</p>":
-        segment = segment[:-4].rstrip()
+    if segment[-4:] == "</p>":
+        segment = segment[:-4]
     return segment.strip()
 
 

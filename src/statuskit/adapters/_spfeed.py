@@ -22,11 +22,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from .._dates import parse_partial
-from .._text import safe_url
 from ..limits import ParseContext
 from ..model import Incident, Update
 from ..status import Impact, IncidentKind, IncidentStatus
-from ._feedbuild import Entry, body_of, entry_raw, identity, title_of
+from ._feedbuild import Entry, body_of, entry_raw, identity, link_url, title_of
 from ._spbody import Banner, Block, html_text, split_blocks
 
 __all__ = ["STATUSPAGE_STATUS", "has_blocks", "statuspage_incident"]
@@ -90,7 +89,7 @@ def statuspage_incident(
         updated_at=(entry.latest if atom else None) or newest or entry.latest,
         scheduled_for=scheduled_for,
         scheduled_until=scheduled_until,
-        url=safe_url(raw.link, base) if raw.link else None,
+        url=link_url(raw.link, base),
         updates=updates,
         raw=entry_raw(raw),
     )
@@ -102,28 +101,25 @@ def _updates(
     out: list[Update] = []
     previous = IncidentStatus.UNKNOWN
     total = len(blocks)
-    for k, block in enumerate(reversed(blocks)):  # the body lists them newest first
-        path = f"{entry.path}/body/update[{total - k}]"
-        when = parse_partial(block.when, reference, ctx, f"{path}/small") if block.when else None
-        key = block.status.lower()
-        if key in STATUSPAGE_STATUS:
-            found = STATUSPAGE_STATUS[key]
-            status = previous if found is None else found
-            if found is not None:
-                previous = found
+    words = STATUSPAGE_STATUS
+    limit = ctx.limits.max_text
+    for k, (when_text, word, markup, _offset) in enumerate(reversed(blocks)):
+        path = f"{entry.path}/body/update[{total - k}]"  # the body lists them newest first
+        when = parse_partial(when_text, reference, ctx, path) if when_text else None
+        key = word.lower()
+        if key in words:
+            found = words[key]
+            if found is None:
+                status = previous
+            else:
+                status = previous = found
         else:
-            ctx.warn(f"unknown update status {block.status!r} mapped to UNKNOWN", f"{path}/strong")
+            ctx.warn(f"unknown update status {word!r} mapped to UNKNOWN", path)
             status = IncidentStatus.UNKNOWN
-        out.append(
-            Update(
-                id=None,
-                status=status,
-                raw_status=block.status,
-                body=ctx.text(html_text(block.html), f"{path}/text"),
-                body_html=block.html,
-                created_at=when,
-            )
-        )
+        text = html_text(markup)
+        if len(text) > limit:
+            text = ctx.text(text, path)
+        out.append(Update(None, status, word, text, markup, when))
     return out
 
 
