@@ -356,9 +356,9 @@ def _rss_item(item: etree._Element, p: str) -> RawEntry:
         elif key in f:
             continue  # the first of a repeated element counts
         elif key == "guid":
-            f["guid"] = guid = _text(child)
+            f["guid"] = guid_text = _text(child)
             if (child.get("isPermaLink") or "true").strip().lower() != "false":
-                guid_link = guid
+                guid_link = guid_text
         elif key == "link":
             f["link"] = _text(child) or None
         else:
