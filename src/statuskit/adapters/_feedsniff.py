@@ -15,7 +15,7 @@ instatus        ``.instatus.com``, "Instatus"
 betterstack     ``betteruptime.com``, ``betterstack.com``, "Better Stack", "Better Uptime"
 incidentio      an incident link with a ULID (``/incidents/01H...``), ``incident.io``
 statuspage      an entry id ``tag:<host>,2005:Incident/<n>``, a channel described as
-                "Statuspage", ``statuspage.io``, Statuspage's ``data-var`` date markup
+                "Statuspage", Statuspage's ``data-var`` date markup
 ==============  ===============================================================================
 """
 
@@ -58,7 +58,7 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "statuspage",
         re.compile(
-            r",2005:Incident/\d|<description>\s*Statuspage\s*</description>|statuspage\.io"
+            r",2005:Incident/\d|<description>\s*Statuspage\s*</description>"
             r"|data-var=(?:&apos;|&#39;|&quot;|'|\")(?:date|time)"
         ),
     ),
