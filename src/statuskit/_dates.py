@@ -313,7 +313,12 @@ def parse_partial(
         except ValueError:
             wall = None
         if wall is not None:
-            aware = _zoned(wall, m["tz"], ctx, path, text)
+            tz = m["tz"]
+            fixed = _FIXED.get(tz.upper()) if tz and ctx.time_zone is None else None
+            if fixed is not None:  # a table abbreviation, no page zone to consult: a fixed offset
+                aware = wall.replace(tzinfo=fixed).astimezone(UTC)
+            else:
+                aware = _zoned(wall, tz, ctx, path, text)
             if aware is None or abs(aware - reference) < _SURELY_CLOSEST:
                 return aware
         years = [reference.year - 1, reference.year, reference.year + 1]

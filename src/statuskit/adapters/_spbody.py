@@ -70,24 +70,32 @@ _RANGE = re.compile(r"\s+(?:-|\u2013|to)\s+")
 _HAS_DATE = re.compile(r"^[A-Za-z]{3}")
 
 
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\n\r"
+
+
 def fast_clean(text: str) -> str:
-    """:func:`statuskit._text.clean` (same result), without regular expressions when every line
+    """:func:`statuskit._text.clean` (same result), without regular expressions when the text
     is printable (then the only whitespace in a line is the ASCII space)."""
-    if "\x0b" in text or "\x0c" in text or "\x1c" in text or "\x1d" in text or "\x1e" in text:
+    if text.isascii():
+        # every character printable or a line break: checked at C speed, whole text at once
+        if text.encode("ascii").translate(None, _PRINTABLE_ASCII):
+            return clean(text)  # tabs, controls: the general rules
+        checked = True
+    elif "\x0b" in text or "\x0c" in text or "\x1c" in text or "\x1d" in text or "\x1e" in text:
         return clean(text)  # control characters splitlines() would take for line breaks
+    else:
+        checked = False
     out: list[str] = []
     blank = False
     for line in text.splitlines():
-        if not line.isprintable():
-            return clean(text)  # control characters, tabs, no-break spaces: the general rules
+        if not checked and not line.isprintable():
+            return clean(text)  # tabs, no-break spaces, controls: the general rules
         if "  " in line or line[:1] == " " or line[-1:] == " ":
-            words = " ".join(line.split())
-        else:
-            words = line
-        if words:
+            line = " ".join(line.split())  # noqa: PLW2901 - the line, normalized
+        if line:
             if blank and out:
                 out.append("")
-            out.append(words)
+            out.append(line)
             blank = False
         else:
             blank = True
