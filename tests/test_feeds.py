@@ -9,6 +9,8 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import statuskit
 from statuskit import IncidentKind, IncidentStatus, ParseError
@@ -338,3 +340,37 @@ def test_a_small_tag_inside_an_update_text_is_not_an_update() -> None:
         ("Oct 30, 23:05 UTC", "Resolved", "Fixed, see <small>note 1</small>."),
         ("Oct 29, 20:05 UTC", "Monitoring", "Watching."),
     ]
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@given(
+    month=st.integers(1, 12),
+    day=st.integers(1, 31),
+    hour=st.integers(0, 23),
+    minute=st.integers(0, 59),
+    zone=st.sampled_from(["UTC", "PST", "PDT", "CET", "JST", "AEDT", "+05:30", "GMT+2"]),
+    reference=st.datetimes(
+        datetime(2001, 1, 1), datetime(2098, 12, 31), timezones=st.just(timezone.utc)
+    ),
+)
+def test_parse_partial_takes_the_year_closest_to_the_reference(
+    month: int, day: int, hour: int, minute: int, zone: str, reference: datetime
+) -> None:
+    """With its fast path, parse_partial still picks, of the three candidate years, the one
+    closest to the reference (the earlier on a tie), as the full comparison does."""
+    from statuskit._dates import _zoned, parse_partial
+
+    text = f"{_MONTHS[month - 1]} {day}, {hour:02d}:{minute:02d} {zone}"
+    ctx = ParseContext("x")
+    best = None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            wall = datetime(year, month, day, hour, minute)
+        except ValueError:
+            continue
+        aware = _zoned(wall, zone, ctx, None, text)
+        if best is None or abs(aware - reference) < abs(best - reference):  # type: ignore[operator]
+            best = aware
+    assert parse_partial(text, reference, ParseContext("x")) == best
