@@ -308,19 +308,21 @@ def parse_partial(
     elif reference is not None:
         # Fast path (same result): a time within 150 days of the reference in the reference's
         # own year is the closest one, as the other candidates lie more than 200 days away.
+        own_year: datetime | None
         try:
-            wall = datetime(reference.year, month, day, hour, minute, second)
+            own_year = datetime(reference.year, month, day, hour, minute, second)
         except ValueError:
-            wall = None
-        if wall is not None:
+            own_year = None
+        if own_year is not None:
             tz = m["tz"]
             fixed = _FIXED.get(tz.upper()) if tz and ctx.time_zone is None else None
+            near: datetime | None
             if fixed is not None:  # a table abbreviation, no page zone to consult: a fixed offset
-                aware = wall.replace(tzinfo=fixed).astimezone(UTC)
+                near = own_year.replace(tzinfo=fixed).astimezone(UTC)
             else:
-                aware = _zoned(wall, tz, ctx, path, text)
-            if aware is None or abs(aware - reference) < _SURELY_CLOSEST:
-                return aware
+                near = _zoned(own_year, tz, ctx, path, text)
+            if near is None or abs(near - reference) < _SURELY_CLOSEST:
+                return near
         years = [reference.year - 1, reference.year, reference.year + 1]
     else:
         ctx.warn("date without year and nothing to take the year from", path, text)

@@ -41,8 +41,6 @@ class Block(NamedTuple):
     """The bold word ("Resolved", "Update", "In progress")."""
     html: str
     """The update's text as published (HTML)."""
-    offset: int
-    """Where the block starts in the body (for error paths)."""
 
 
 @attrs.frozen
@@ -53,13 +51,14 @@ class Banner:
     end: str | None
 
 
-_HEAD = re.compile(
-    # what follows "<small>" at the start of an update: Statuspage's own date markup first (read
-    # without a second pass), anything else second; then the bold status word
-    r"(?:(?P<mon>[A-Za-z]{3,9}) <var data-var=['\"]date['\"]>\s*(?P<day>\d{1,2})</var>,"
+_BLOCKS = re.compile(
+    # "<small>" and the date: Statuspage's own markup first (read without a second pass), any
+    # other text (without a <small> of its own) second; then the bold status word and " - "
+    r"<small>(?:(?P<mon>[A-Za-z]{3,9}) <var data-var=['\"]date['\"]>\s*(?P<day>\d{1,2})</var>,"
     r" <var data-var=['\"]time['\"]>(?P<hm>\d{1,2}:\d{2}(?: ?[AaPp][Mm])?)</var>"
-    r" (?P<tz>[A-Za-z]{1,5}|[+-]\d{2}:?\d{2})|(?P<when>[^<]{1,120}|.{1,300}?))</small>\s*"
-    r"<br\s*/?>\s*<strong>(?P<status>[^<>]{1,64})</strong>[ \t]*(?:(?:-|&#8211;|\u2013|\u2014)[ \t]?)?",
+    r" (?P<tz>[A-Za-z]{1,5}|[+-]\d{2}:?\d{2})|(?P<when>[^<]{1,120}|(?:(?!<small>).){1,300}?))"
+    r"</small>\s*<br\s*/?>\s*<strong>(?P<status>[^<>]{1,64})</strong>"
+    r"[ \t]*(?:(?:-|&#8211;|\u2013|\u2014)[ \t]?)?",
     re.DOTALL,
 )
 _BANNER = re.compile(
@@ -130,28 +129,19 @@ def split_blocks(body: str) -> tuple[list[Block], Banner | None]:
             banner = _banner(plain(m.group("window")))
     if "<small>" not in body:
         return [], banner
-    # One C-level split on the tag every update starts with, then an anchored match per piece;
-    # a piece that does not start an update (a <small> inside a text) goes back to the text
-    # before it.
-    pieces = body.split("<small>")
-    offset = len(pieces[0])
-    found: list[list[str | int]] = []  # [when, status, offset, raw text]
-    for piece in pieces[1:]:
-        m = _HEAD.match(piece)
-        if m is not None:
-            mon, day, hm, tz, when, status = m.group("mon", "day", "hm", "tz", "when", "status")
-            found.append(
-                [
-                    f"{mon} {day}, {hm} {tz}" if when is None else plain(when),
-                    status if status.isalpha() else _word(status),
-                    offset,
-                    piece[m.end() :],
-                ]
+    # re.split (in C) gives [before, mon, day, hm, tz, when, status, text, mon, ...]: a <small>
+    # that does not start an update stays in the text it belongs to
+    parts = _BLOCKS.split(body)
+    blocks = []
+    for i in range(1, len(parts) - 1, 7):
+        mon, day, hm, tz, when, status, text = parts[i : i + 7]
+        blocks.append(
+            Block(
+                f"{mon} {day}, {hm} {tz}" if when is None else plain(when),
+                status if status.isalpha() else _word(status),
+                _unwrap(text),
             )
-        elif found:  # not an update: the text of the one before goes on
-            found[-1][3] = f"{found[-1][3]}<small>{piece}"
-        offset += 7 + len(piece)
-    blocks = [Block(w, st, _unwrap(t), o) for w, st, o, t in found]  # type: ignore[arg-type]
+        )
     return blocks, banner
 
 

@@ -103,7 +103,7 @@ def _updates(
     total = len(blocks)
     words = STATUSPAGE_STATUS
     limit = ctx.limits.max_text
-    for k, (when_text, word, markup, _offset) in enumerate(reversed(blocks)):
+    for k, (when_text, word, markup) in enumerate(reversed(blocks)):
         path = f"{entry.path}/body/update[{total - k}]"  # the body lists them newest first
         when = parse_partial(when_text, reference, ctx, path) if when_text else None
         key = word.lower()
