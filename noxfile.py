@@ -7,6 +7,8 @@ import nox
 
 nox.options.sessions = ["tests", "lint", "mypy"]
 nox.options.reuse_existing_virtualenvs = True
+# Pythons this machine lacks are skipped rather than failed; CI installs the ones it tests.
+nox.options.error_on_missing_interpreters = False
 
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 
@@ -42,9 +44,11 @@ def docs(session: nox.Session) -> None:
 
 @nox.session
 def fixtures(session: nox.Session) -> None:
-    """Rewrite every tests/fixtures/**/<case>.expected.json from the current code."""
+    """Rewrite every tests/fixtures/**/<case>.expected.json (and the diff goldens in
+    tests/diff_fixtures/) from the current code."""
     session.install("-e", ".[test]")
     session.run("pytest", "tests/test_golden.py", env={"STATUSKIT_REGEN": "1"})
+    session.run("pytest", "tests/test_diff_golden.py", env={"STATUSKIT_REGEN": "1"})
 
 
 @nox.session

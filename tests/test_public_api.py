@@ -6,18 +6,34 @@ import statuskit
 
 EXPECTED = [
     "Adapter",
+    "Change",
     "Component",
+    "ComponentAdded",
     "ComponentChange",
     "ComponentRef",
+    "ComponentRemoved",
+    "ComponentRenamed",
     "ComponentStatus",
+    "ComponentStatusChanged",
     "Coverage",
     "Detection",
     "Impact",
     "Incident",
+    "IncidentImpactChanged",
     "IncidentKind",
+    "IncidentOpened",
+    "IncidentReopened",
+    "IncidentResolved",
+    "IncidentSpan",
     "IncidentStatus",
+    "IncidentUpdated",
     "InputLimitError",
+    "Interval",
     "Limits",
+    "MaintenanceCompleted",
+    "MaintenanceScheduled",
+    "MaintenanceStarted",
+    "OverallStatusChanged",
     "Page",
     "ParseContext",
     "ParseError",
@@ -25,7 +41,9 @@ EXPECTED = [
     "Snapshot",
     "Sniff",
     "Source",
+    "StateTimes",
     "StatuskitError",
+    "Timeline",
     "Transition",
     "UnknownAdapterError",
     "UnknownFormatError",
@@ -33,10 +51,14 @@ EXPECTED = [
     "__version__",
     "adapters",
     "detect",
+    "diff",
     "dumps",
+    "dumps_change",
     "loads",
+    "loads_change",
     "parse",
     "register_adapter",
+    "timeline",
     "unregister_adapter",
 ]
 
@@ -66,3 +88,56 @@ def test_error_tree() -> None:
         statuskit.InputLimitError,
     ):
         assert issubclass(err, statuskit.StatuskitError)
+
+
+CUSTOM = [
+    "COMPONENT_WORDS",
+    "IMPACT_WORDS",
+    "INCIDENT_WORDS",
+    "KIND_WORDS",
+    "Field",
+    "HTMLSpec",
+    "Rows",
+    "SpecAdapter",
+    "SpecError",
+    "load_spec",
+    "normalize_word",
+    "register_spec",
+    "spec_adapter",
+]
+
+TESTING = [
+    "FOREIGN_INPUTS",
+    "AdapterContractSuite",
+    "GoldenCase",
+    "check_adapter_contract",
+    "check_golden",
+    "check_snapshot",
+    "golden_cases",
+    "golden_text",
+    "load_fixture",
+    "parse_fixture",
+    "regenerate",
+    "registered",
+]
+
+
+def test_custom_surface_is_pinned() -> None:
+    """statuskit.custom exports exactly the spec API (kept out of the top level so that
+    ``import statuskit`` does not import BeautifulSoup)."""
+    import statuskit.custom
+
+    assert statuskit.custom.__all__ == CUSTOM
+    for name in CUSTOM:
+        assert hasattr(statuskit.custom, name), name
+    assert issubclass(statuskit.custom.SpecError, statuskit.StatuskitError)
+    assert issubclass(statuskit.custom.SpecError, ValueError)
+
+
+def test_testing_surface_is_pinned() -> None:
+    """statuskit.testing exports exactly what plugin authors reuse."""
+    import statuskit.testing
+
+    assert statuskit.testing.__all__ == TESTING
+    for name in TESTING:
+        assert hasattr(statuskit.testing, name), name

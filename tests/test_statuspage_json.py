@@ -232,3 +232,10 @@ def test_statuspage_detected_with_confidence_and_evidence() -> None:
     assert (det.adapter, det.platform) == ("statuspage.json", "statuspage")
     assert det.confidence >= 0.8
     assert "Statuspage" in det.evidence
+
+
+def test_statuskit_documents_are_not_taken_for_statuspage() -> None:
+    """statuskit's own dumps() output has Statuspage-like keys but is not a vendor page."""
+    snap = read("summary-mid-incident.json")
+    with pytest.raises(statuskit.UnknownFormatError):
+        statuskit.detect(statuskit.dumps(snap))

@@ -3,6 +3,7 @@
     >>> import statuskit
     >>> snap = statuskit.parse(body)            # bytes of summary.json, history.atom, ...
     >>> snap.overall, [c.name for c in snap.components if c.status.is_outage]
+    >>> statuskit.diff(older, snap)              # what changed: typed events, oldest first
 
 See ``docs/`` for the model, the adapters and how to add one.
 """
@@ -12,14 +13,32 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from ._api import detect, parse
+from ._events_json import dumps_change, loads_change
 from ._source import Source
 from .adapters.base import Adapter, Sniff
+from .diff import diff
 from .errors import (
     InputLimitError,
     ParseError,
     StatuskitError,
     UnknownAdapterError,
     UnknownFormatError,
+)
+from .events import (
+    Change,
+    ComponentAdded,
+    ComponentRemoved,
+    ComponentRenamed,
+    ComponentStatusChanged,
+    IncidentImpactChanged,
+    IncidentOpened,
+    IncidentReopened,
+    IncidentResolved,
+    IncidentUpdated,
+    MaintenanceCompleted,
+    MaintenanceScheduled,
+    MaintenanceStarted,
+    OverallStatusChanged,
 )
 from .limits import Limits, ParseContext
 from .model import (
@@ -37,6 +56,7 @@ from .model import (
 from .registry import Detection, adapters, register_adapter, unregister_adapter
 from .serialize import dumps, loads
 from .status import ComponentStatus, Impact, IncidentKind, IncidentStatus
+from .timeline import IncidentSpan, Interval, StateTimes, Timeline, timeline
 
 try:
     __version__ = version("statuskit")
@@ -45,18 +65,34 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "Adapter",
+    "Change",
     "Component",
+    "ComponentAdded",
     "ComponentChange",
     "ComponentRef",
+    "ComponentRemoved",
+    "ComponentRenamed",
     "ComponentStatus",
+    "ComponentStatusChanged",
     "Coverage",
     "Detection",
     "Impact",
     "Incident",
+    "IncidentImpactChanged",
     "IncidentKind",
+    "IncidentOpened",
+    "IncidentReopened",
+    "IncidentResolved",
+    "IncidentSpan",
     "IncidentStatus",
+    "IncidentUpdated",
     "InputLimitError",
+    "Interval",
     "Limits",
+    "MaintenanceCompleted",
+    "MaintenanceScheduled",
+    "MaintenanceStarted",
+    "OverallStatusChanged",
     "Page",
     "ParseContext",
     "ParseError",
@@ -64,7 +100,9 @@ __all__ = [
     "Snapshot",
     "Sniff",
     "Source",
+    "StateTimes",
     "StatuskitError",
+    "Timeline",
     "Transition",
     "UnknownAdapterError",
     "UnknownFormatError",
@@ -72,9 +110,13 @@ __all__ = [
     "__version__",
     "adapters",
     "detect",
+    "diff",
     "dumps",
+    "dumps_change",
     "loads",
+    "loads_change",
     "parse",
     "register_adapter",
+    "timeline",
     "unregister_adapter",
 ]

@@ -1,4 +1,4 @@
-"""The command line: ``statuskit parse | detect | adapters``.
+"""The command line: ``statuskit parse | detect | adapters | diff``.
 
 Output is JSON on stdout; errors are one line on stderr and a non-zero exit (1 for input that
 cannot be read, 2 for wrong usage).
@@ -10,12 +10,19 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import datetime, timezone
 from importlib import resources
 
+import attrs
+
 from . import _api
+from ._events_json import dumps_change
+from .diff import diff
 from .errors import StatuskitError
+from .events import Change
+from .model import Snapshot
 from .registry import adapters
-from .serialize import dumps
+from .serialize import dumps, loads
 
 EXAMPLES = ("statuspage-summary.json",)
 
@@ -58,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--content-type")
 
     sub.add_parser("adapters", help="list the registered adapters")
+    _add_diff_parser(sub)
     return ap
 
 
@@ -96,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "adapters":
             for name, adapter in adapters().items():
                 print(f"{name}\t{adapter.platform}")
+        elif args.command == "diff":
+            return _diff_command(args)
     except StatuskitError as exc:
         print(f"statuskit: error: {exc}", file=sys.stderr)
         return 1
@@ -107,4 +117,72 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    return 0
+
+
+# -- statuskit diff ------------------------------------------------------------------------
+
+
+def _add_diff_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    d = sub.add_parser(
+        "diff",
+        help="print what changed between two readings of a page",
+        description="Print what changed from OLD to NEW, oldest first: one readable line per "
+        "change, or one JSON document per line with --json.  Each file is an HTTP body any "
+        "adapter reads, or a snapshot written by `statuskit parse --raw`.",
+    )
+    d.add_argument("old", help="the older reading (a saved body, or a statuskit snapshot)")
+    d.add_argument("new", help="the newer reading")
+    d.add_argument("--json", action="store_true", help="JSON lines (see statuskit.dumps_change)")
+    d.add_argument(
+        "--raw", action="store_true", help="with --json: include the vendor's records of updates"
+    )
+    for side in ("old", "new"):
+        d.add_argument(f"--{side}-url", help=f"where the {side} body came from (helps detection)")
+        d.add_argument(
+            f"--{side}-read-at",
+            metavar="TIME",
+            help=f"when the {side} body was fetched, ISO 8601 with a zone",
+        )
+    d.add_argument("--strict", action="store_true", help="fail on any recoverable problem")
+
+
+def _when(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    value = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text)
+    if value.tzinfo is None:
+        raise ValueError(f"{text!r} has no zone")
+    return value.astimezone(timezone.utc)
+
+
+def _reading(path: str, url: str | None, read_at: datetime | None, strict: bool) -> Snapshot:
+    data, _name = _read(path, False)
+    if data.lstrip()[:1] == b"{" and b'"kind": "snapshot"' in data[:200]:
+        snap = loads(data)  # a snapshot saved by `statuskit parse --raw`
+        return snap if read_at is None else attrs.evolve(snap, read_at=read_at)
+    return _api.parse(data, url=url, strict=strict, read_at=read_at)
+
+
+def change_line(change: Change, *, date: bool = False) -> str:
+    """One readable line: the event's sentence and when ("... at 07:26 UTC")."""
+    return change.describe(f"{change.at:%H:%M} UTC" + (f" on {change.at:%Y-%m-%d}" if date else ""))
+
+
+def _diff_command(args: argparse.Namespace) -> int:
+    try:
+        old_at, new_at = _when(args.old_read_at), _when(args.new_read_at)
+    except ValueError as exc:
+        print(f"statuskit: error: --old-read-at/--new-read-at: {exc}", file=sys.stderr)
+        return 2
+    old = _reading(args.old, args.old_url, old_at, args.strict)
+    new = _reading(args.new, args.new_url, new_at, args.strict)
+    changes = diff(old, new)
+    if args.json:
+        for change in changes:
+            print(dumps_change(change, raw=args.raw))
+        return 0
+    several_days = len({c.at.date() for c in changes}) > 1
+    for change in changes:
+        print(change_line(change, date=several_days))
     return 0

@@ -316,7 +316,8 @@ class Incident:
         """Real component state changes along the timeline, oldest first.
 
         A change that leaves a component where it was (operational -> operational, or a repeat of
-        the state the previous update set) is not a transition.
+        the state the previous update set) is not a transition, and neither is a first mention
+        as operational with no earlier state known.
         """
         last: dict[str, ComponentStatus] = {}
         out: list[Transition] = []
@@ -325,7 +326,8 @@ class Incident:
                 key = ch.component_id or f"name:{ch.name}"
                 before = ch.old if ch.old is not None else last.get(key)
                 last[key] = ch.new
-                if before is ch.new:
+                if before is ch.new or (before is None and ch.new is ComponentStatus.OPERATIONAL):
+                    # no change, or "operational" with nothing known before: no evidence of one
                     continue
                 out.append(Transition(u.created_at, ch.component_id, ch.name, before, ch.new, u.id))
         return tuple(out)
@@ -383,6 +385,8 @@ class Scope(str, enum.Enum):
     """Only maintenances in progress."""
     RECENT = "recent"
     """A recent window including finished ones (incidents.json, history feeds)."""
+    SINGLE = "single"
+    """One incident, read from its own page (/incidents/<id>): says nothing about the others."""
 
     def __str__(self) -> str:
         return self.value

@@ -10,10 +10,16 @@ review the diff.
 The contract every adapter keeps is :func:`check_adapter_contract`: ``sniff`` never raises on
 foreign input, ``parse`` returns a valid Snapshot (:func:`check_snapshot`) for the adapter's own
 fixtures, and the result round-trips through :func:`statuskit.dumps` / :func:`statuskit.loads`.
+
+Plugin authors get all of it in one line of pytest by subclassing :class:`AdapterContractSuite`
+(see ``docs/extending.md``); :func:`registered` lends an adapter to the registry for the length
+of a test, :func:`parse_fixture` reads one fixture the way the golden check does, and
+:func:`regenerate` rewrites every expected file under a folder.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -28,9 +34,12 @@ from ._source import Source
 from .adapters.base import Adapter
 from .errors import StatuskitError
 from .model import Incident, Snapshot
+from .registry import adapters, register_adapter, unregister_adapter
 from .serialize import dumps, loads
 
 __all__ = [
+    "FOREIGN_INPUTS",
+    "AdapterContractSuite",
     "GoldenCase",
     "check_adapter_contract",
     "check_golden",
@@ -38,7 +47,29 @@ __all__ = [
     "golden_cases",
     "golden_text",
     "load_fixture",
+    "parse_fixture",
+    "regenerate",
+    "registered",
 ]
+
+FOREIGN_INPUTS: tuple[bytes, ...] = (
+    b"",
+    b"{}",
+    b"[]",
+    b"null",
+    b"<html></html>",
+    b"<!DOCTYPE html><html><head><title>x</title></head><body><p>hi</p></body></html>",
+    b"<?xml version='1.0'?><feed/>",
+    b'{"page": {"id": "x"}, "components": 1}',
+    b"\xff\xfe\x00",
+    b"\xef\xbb\xbf<html>\xff</html>",
+    "\u2603 snow".encode(),
+    b"{" * 5000,
+    b"<a>" * 5000,
+    b"<div>" * 3000 + b"data-component-status=" + b"</div>" * 3000,
+    bytes(range(256)),
+)
+"""Bodies no adapter reads: every ``sniff`` must survive them (and decline most)."""
 
 _SIDECARS = (".expected.json", ".args.json")
 
@@ -81,6 +112,22 @@ def load_fixture(path: str | Path) -> tuple[bytes, dict[str, Any]]:
     return p.read_bytes(), _sidecars(p)[1]
 
 
+def parse_fixture(path: str | Path) -> Snapshot:
+    """The snapshot of one fixture, parsed with the keyword arguments of its ``.args.json``."""
+    data, kwargs = load_fixture(path)
+    return parse(data, **kwargs)
+
+
+def regenerate(root: str | Path) -> list[Path]:
+    """Rewrite the expected file of every case under *root* from the current code; returns
+    the files written.  Review the diff before committing it."""
+    written = []
+    for case in golden_cases(root):
+        check_golden(case, regen=True)
+        written.append(case.expected)
+    return written
+
+
 def golden_text(snap: Snapshot) -> str:
     """The text a golden file holds for *snap*: stable, readable, vendor records left out."""
     return dumps(snap, indent=2, raw=False) + "\n"
@@ -93,8 +140,7 @@ def check_golden(case: GoldenCase, *, regen: bool | None = None) -> Snapshot:
     """
     if regen is None:
         regen = os.environ.get("STATUSKIT_REGEN") == "1"
-    data, kwargs = load_fixture(case.path)
-    snap = parse(data, **kwargs)
+    snap = parse_fixture(case.path)
     if snap.adapter != case.adapter:
         raise AssertionError(f"{case.id}: read by {snap.adapter}, expected {case.adapter}")
     problems = check_snapshot(snap)
@@ -186,6 +232,26 @@ def _check_incident(inc: Incident, path: str) -> Iterable[str]:
 # -- the adapter contract -------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def registered(adapter: Adapter, *, clobber: bool = True) -> Iterator[Adapter]:
+    """Register *adapter* for the length of a ``with`` block (an adapter under test need not be
+    installed as a plugin); whatever was registered under its name before comes back after.
+    With ``clobber=False`` a different adapter already holding the name is a ValueError."""
+    current = adapters().get(adapter.name)
+    if current is adapter:
+        yield adapter
+        return
+    if current is not None and not clobber:
+        raise ValueError(f"an adapter named {adapter.name!r} is already registered")
+    register_adapter(adapter, clobber=True)
+    try:
+        yield adapter
+    finally:
+        unregister_adapter(adapter.name)
+        if current is not None:
+            register_adapter(current)
+
+
 def check_adapter_contract(
     adapter: Adapter,
     own: Iterable[bytes],
@@ -193,17 +259,87 @@ def check_adapter_contract(
 ) -> None:
     """Assert the contract for *adapter*: ``sniff`` never raises (on its own inputs and on
     *foreign* ones), ``parse`` of each of *own* returns a valid Snapshot or raises a
-    StatuskitError, and every Snapshot round-trips through JSON."""
+    StatuskitError, and every Snapshot round-trips through JSON.  The adapter is registered for
+    the check if it is not already."""
     for data in foreign:
         adapter.sniff(Source(data))  # must not raise
-    for data in own:
-        source = Source(data)
-        sniff = adapter.sniff(source)
-        assert sniff is None or 0 <= sniff.confidence <= 1, f"{adapter.name}: bad confidence"
-        try:
-            snap = parse(data, provider=adapter.name)
-        except StatuskitError:
-            continue
-        problems = check_snapshot(snap)
-        assert not problems, f"{adapter.name}: " + "; ".join(problems[:5])
-        assert loads(dumps(snap)) == snap, f"{adapter.name}: JSON round trip lost something"
+    with registered(adapter):
+        for data in own:
+            source = Source(data)
+            sniff = adapter.sniff(source)
+            assert sniff is None or 0 <= sniff.confidence <= 1, f"{adapter.name}: bad confidence"
+            try:
+                snap = parse(data, provider=adapter.name)
+            except StatuskitError:
+                continue
+            problems = check_snapshot(snap)
+            assert not problems, f"{adapter.name}: " + "; ".join(problems[:5])
+            assert loads(dumps(snap)) == snap, f"{adapter.name}: JSON round trip lost something"
+
+
+class AdapterContractSuite:
+    """The contract suite, ready for pytest: subclass it in a test module under a name starting
+    with ``Test`` and set :attr:`adapter` and :attr:`fixtures`::
+
+        from statuskit.testing import AdapterContractSuite
+
+        class TestAcme(AdapterContractSuite):
+            adapter = AcmeJSON()
+            fixtures = Path(__file__).parent / "fixtures"     # fixtures/acme.json/<case>.json
+
+    Every fixture under ``fixtures/<adapter.name>/`` must parse to its ``.expected.json`` (set
+    ``STATUSKIT_REGEN=1`` to write them), keep the contract of :func:`check_adapter_contract`,
+    and be claimed by the adapter's own ``sniff``; :data:`FOREIGN_INPUTS` and :attr:`foreign`
+    must not make ``sniff`` raise.  The adapter is registered only while each test runs.
+    """
+
+    adapter: Adapter
+    """The adapter under test (an instance)."""
+    fixtures: str | Path | None = None
+    """The folder holding ``<adapter.name>/<case>.<ext>`` fixtures."""
+    foreign: tuple[bytes, ...] = ()
+    """More inputs of other formats ``sniff`` must survive."""
+
+    def _cases(self) -> list[GoldenCase]:
+        if self.fixtures is None:
+            return []
+        return [c for c in golden_cases(self.fixtures) if c.adapter == self.adapter.name]
+
+    def test_adapter_names_its_platform(self) -> None:
+        """The adapter is named "<platform>.<format>" (or a bare format) and has a platform."""
+        name, platform = self.adapter.name, self.adapter.platform
+        assert isinstance(platform, str) and platform, "the adapter has no platform"
+        assert "." not in name or name.split(".", 1)[0] == platform, (name, platform)
+
+    def test_adapter_has_fixtures(self) -> None:
+        """There is at least one fixture of the adapter's own format."""
+        assert self._cases(), f"no fixtures under {self.fixtures}/{self.adapter.name}/"
+
+    def test_sniff_never_raises_on_foreign_input(self) -> None:
+        """sniff declines (or weakly claims) foreign bodies and never raises on them."""
+        for data in (*FOREIGN_INPUTS, *self.foreign):
+            sniff = self.adapter.sniff(Source(data))
+            assert sniff is None or 0 <= sniff.confidence <= 1
+
+    def test_sniff_claims_own_fixtures(self) -> None:
+        """Detection picks the adapter for each of its fixtures (unless the fixture names a
+        provider in its args file)."""
+        with registered(self.adapter):
+            for case in self._cases():
+                if "provider" in case.kwargs:
+                    continue
+                data, kwargs = load_fixture(case.path)
+                source = Source(data, kwargs.get("url"), kwargs.get("content_type"))
+                sniff = self.adapter.sniff(source)
+                assert sniff is not None, f"{case.id}: sniff declined its own fixture"
+
+    def test_parse_keeps_the_contract(self) -> None:
+        """parse gives valid snapshots that survive the JSON round trip."""
+        own = [c.path.read_bytes() for c in self._cases()]
+        check_adapter_contract(self.adapter, own, (*FOREIGN_INPUTS, *self.foreign))
+
+    def test_golden_files(self) -> None:
+        """Each fixture parses to its expected file."""
+        with registered(self.adapter):
+            for case in self._cases():
+                check_golden(case)

@@ -32,3 +32,20 @@ def adapter_names() -> list[str]:
 def detection(body: bytes) -> tuple[str, str, float]:
     det = statuskit.detect(body)
     return det.adapter, det.platform, det.confidence
+
+
+def recoveries(old: Snapshot, new: Snapshot) -> list[tuple[str, str]]:
+    return [
+        (c.name, c.at.isoformat())
+        for c in statuskit.diff(old, new)
+        if isinstance(c, statuskit.ComponentStatusChanged) and not c.new.is_outage
+    ]
+
+
+def change_wire(change: statuskit.Change) -> statuskit.Change:
+    return statuskit.loads_change(statuskit.dumps_change(change))
+
+
+def uptime_of(snaps: list[Snapshot], component_id: str) -> float | None:
+    tl: statuskit.Timeline = statuskit.timeline(snaps, max_gap=timedelta(minutes=15))
+    return tl.uptime(component_id)

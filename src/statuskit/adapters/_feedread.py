@@ -35,12 +35,18 @@ _CLOSE = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:entry|item)\s*>")
 
 
 def _xml_bytes(source: Source) -> bytes:
-    if source.data:
+    text = source._text  # set when the caller gave a str (or someone decoded the bytes)
+    if text is None:
         return source.data
+    encoded = text.encode("utf-8", "surrogatepass")
+    if source.data and source.data != encoded:
+        return source.data  # bytes given (and decoded by someone): libxml2 reads them itself
     # Text given as str: its XML declaration may name an encoding the text no longer has.
-    text = source.text()
-    head = _DECLARED.sub(r"\1", text[:256], count=1)
-    return (head + text[256:]).encode("utf-8", "surrogatepass")
+    if text[:5] == "<?xml":
+        head = _DECLARED.sub(r"\1", text[:256], count=1)
+        if len(head) != min(len(text), 256):
+            encoded = (head + text[256:]).encode("utf-8", "surrogatepass")
+    return encoded
 
 
 def read_feed(source: Source, ctx: ParseContext, engine: str = "auto") -> RawFeed:

@@ -444,6 +444,7 @@ _MARKERS = (
     '"affected_components"',
     '"time_zone"',
 )
+_OWN_DOCUMENT = re.compile(r'\{\s*"statuskit"\s*:\s*\d+\s*,\s*"kind"\s*:')
 ULID = re.compile(r"^[0-9A-HJKMNP-TV-Z]{26}$")
 STATUSPAGE_ID = re.compile(r"^[a-z0-9]{12}$")
 
@@ -452,6 +453,10 @@ def sniff_statuspage_shape(head: str) -> tuple[float, str, str | None]:
     """How much *head* looks like Statuspage v2 JSON: (score, evidence, page id or None)."""
     if not head.startswith("{") or '"page"' not in head:
         return 0.0, "", None
+    if '"activeIncidents"' in head or '"activeMaintenances"' in head:
+        return 0.0, "", None  # Instatus's summary also has a "page" object: not ours
+    if _OWN_DOCUMENT.match(head):
+        return 0.0, "", None  # statuskit's own dumps() output: read it with statuskit.loads
     markers = [m for m in _MARKERS if m in head]
     m = _PAGE_ID.search(head)
     page_id = m.group(1) if m else None

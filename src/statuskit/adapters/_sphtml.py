@@ -1,0 +1,402 @@
+"""What every Statuspage HTML page shares: vocabularies, times, updates, the page itself.
+
+Statuspage renders times in the page's zone with its abbreviation and without a year ("Oct 18,
+15:32 UTC", "Aug 22, 10:06 PDT"); the year comes from the nearest dated thing on the page (the
+day heading of the past-incident list, or the ``<meta name="issued">`` render time), the zone
+through :func:`statuskit._dates.parse_partial`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta, timezone
+
+import attrs
+from lxml import etree
+
+from .._dates import ZONE_ABBREVIATIONS, from_epoch, parse_partial, resolve_zone
+from .._source import Source
+from .._text import safe_url
+from ..limits import ParseContext
+from ..model import Page, Update
+from ..status import IncidentStatus
+from ._html import fragment, text_of
+
+__all__ = [
+    "MAINTENANCE_STATUSES",
+    "UPDATE_WORDS",
+    "PageInfo",
+    "carry_update_status",
+    "incident_code",
+    "origin",
+    "page_info",
+    "parse_day",
+    "parse_when",
+    "parse_window",
+    "shown_time",
+    "split_affected",
+    "split_post",
+    "update_status",
+]
+
+UPDATE_WORDS: dict[str, IncidentStatus] = {
+    "investigating": IncidentStatus.INVESTIGATING,
+    "identified": IncidentStatus.IDENTIFIED,
+    "monitoring": IncidentStatus.MONITORING,
+    "resolved": IncidentStatus.RESOLVED,
+    "postmortem": IncidentStatus.POSTMORTEM,
+    "scheduled": IncidentStatus.SCHEDULED,
+    "in progress": IncidentStatus.IN_PROGRESS,
+    "verifying": IncidentStatus.VERIFYING,
+    "completed": IncidentStatus.COMPLETED,
+}
+"""The status words Statuspage prints on updates.  "Update" is not a status: it marks a post that
+left the status as it was (see :func:`carry_update_status`)."""
+
+_CARRY = "update"
+
+MAINTENANCE_STATUSES = frozenset(
+    {
+        IncidentStatus.SCHEDULED,
+        IncidentStatus.IN_PROGRESS,
+        IncidentStatus.VERIFYING,
+        IncidentStatus.COMPLETED,
+    }
+)
+
+_CODE = re.compile(r"/incidents/([A-Za-z0-9]{1,64})(?:[/?#]|$)")
+_DAY = re.compile(r"([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{1,2}),?\s+(\d{4})")
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    )
+}
+_WINDOW = re.compile(
+    r"""^\s*(?P<d1>[A-Za-z]{3,9}\.?\s+\d{1,2}),?\s*(?:(?P<y1>\d{4})\s*,?\s*)?
+        (?P<t1>\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?)\s*(?P<z1>[A-Za-z]{1,5})?\s*[-\u2013]\s*
+        (?:(?P<d2>[A-Za-z]{3,9}\.?\s+\d{1,2}),?\s*(?:(?P<y2>\d{4})\s*,?\s*)?)?
+        (?P<t2>\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?)\s*(?P<z2>[A-Za-z]{1,5}|[+-]\d{2}:?\d{2})?\s*$""",
+    re.VERBOSE,
+)
+_POSTED = re.compile(r"^\s*posted(?:\s+on)?\s*", re.IGNORECASE)
+_SHORT = re.compile(r"([A-Za-z]{3})[a-z]*\.? (\d{1,2}), (\d{1,2}):(\d{2}) ([A-Z]{2,5})$")
+_PAGE_CODE = re.compile(rb"page_code=([a-z0-9]{12})\b")
+_PAGE_CODE_WINDOW = 64 * 1024
+"""The subscription links sit in the page's header, before the components."""
+
+
+@attrs.frozen
+class PageInfo:
+    """The page and the clock it was rendered by."""
+
+    page: Page
+    issued: datetime | None
+    """``<meta name="issued">``: when Statuspage rendered the page."""
+    kind: str
+    """"index", "incident", "history" or "" (from the body's classes)."""
+    indicator_word: str | None
+    """The ``status-<word>`` class of ``<body>`` (the page's indicator)."""
+
+
+def page_info(root: etree._Element, source: Source, ctx: ParseContext) -> PageInfo:
+    """Name, address, id, render time and page kind from the document's head and body."""
+    head = root.find("head")
+    name = url = None
+    issued: datetime | None = None
+    if head is not None:
+        title = text_of(head.find("title"))
+        name = re.split(r"\s+-\s+|\s+\|\s+", title, maxsplit=1)[0] if title else None
+        if name and name.endswith(" Status"):
+            name = name[: -len(" Status")].rstrip() or name
+        for el in head:
+            tag = el.tag
+            if tag == "link":
+                rel = (el.get("rel") or "").lower()
+                href = el.get("href")
+                if (
+                    url is None
+                    and href
+                    and (rel == "canonical" or (rel == "alternate" and "/history." in href))
+                ):
+                    url = origin(href)
+            elif tag == "meta" and el.get("name") == "issued":
+                issued = from_epoch(el.get("content"), ctx, "head/meta[@name=issued]")
+    if url is None and source.url:
+        url = origin(source.url)
+    body = root.find("body")
+    tokens = (body.get("class") or "").split() if body is not None else []
+    kind = next((t for t in tokens if t in ("index", "incident", "history")), "")
+    word = next((t[7:] for t in tokens if t.startswith("status-") and len(t) > 7), None)
+    # the subscription links carry the page's id; a regex over the bytes is far cheaper
+    # than visiting every link of the page
+    raw = source.raw
+    at = raw.find(b"page_code=", 0, _PAGE_CODE_WINDOW)
+    m = _PAGE_CODE.match(raw, at) if at >= 0 else None
+    page_id = m.group(1).decode("ascii") if m else None
+    return PageInfo(Page(name=name or None, url=url, id=page_id), issued, kind, word)
+
+
+def origin(href: str | None) -> str | None:
+    """The scheme and host of *href* (http or https only), or None."""
+    url = safe_url(href)
+    if url is None:
+        return None
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}"
+
+
+def incident_code(href: str | None) -> str | None:
+    """The incident code of an ``/incidents/<code>`` link (the JSON API's incident id)."""
+    if not href:
+        return None
+    m = _CODE.search(href)
+    return m.group(1) if m else None
+
+
+def parse_day(text: str) -> datetime | None:
+    """A day heading ("Oct 18, 2021") as noon UTC of that day, or None."""
+    m = _DAY.search(text)
+    if m is None:
+        return None
+    month = _MONTHS.get(m.group(1).lower())
+    if month is None:
+        return None
+    try:
+        return datetime(int(m.group(3)), month, int(m.group(2)), 12, tzinfo=timezone.utc)
+    except ValueError:
+        return None
+
+
+def parse_when(
+    text: str, reference: datetime | None, ctx: ParseContext, path: str
+) -> datetime | None:
+    """A displayed time ("Oct 18, 15:32 UTC", "Posted on Aug 1, 12:54 PDT", "Dec 21, 2019 -
+    12:31 UTC") as aware UTC; the year, when absent, is the one nearest *reference*."""
+    if text[:6].lower() == "posted":
+        text = _POSTED.sub("", text)
+    if not text:
+        return None
+    m = _SHORT.match(text) if reference is not None else None
+    if m is not None and reference is not None:
+        # the page's usual form, read without dateutil or three candidate years
+        found = _short(m, reference, ctx)
+        if found is not None:
+            return found
+    return parse_partial(text, reference, ctx, path)
+
+
+def shown_time(
+    small: etree._Element, reference: datetime | None, ctx: ParseContext, path: str
+) -> datetime | None:
+    """The time of a post, printed as ``Oct <var data-var='date'>18</var>, <var
+    data-var='time'>15:32</var> UTC``: read from the two ``var`` elements when it has exactly
+    that shape (most posts), from its text otherwise."""
+    if reference is not None and len(small) == 2 and ctx.time_zone is None:
+        day_el, time_el = small[0], small[1]
+        month = _MONTHS.get((small.text or "").strip()[:3].lower())
+        clock = time_el.text or ""
+        zone = _FIXED_ZONES.get((time_el.tail or "").strip())
+        tail = day_el.tail or ""
+        if month and zone and len(clock) == 5 and clock[2] == ":" and tail.strip() == ",":
+            day = (day_el.text or "").strip()
+            if day.isdigit() and clock[:2].isdigit() and clock[3:].isdigit():
+                found = _at(reference, month, int(day), int(clock[:2]), int(clock[3:]), zone)
+                if found is not None:
+                    return found
+    return parse_when(text_of(small), reference, ctx, path)
+
+
+def _at(
+    reference: datetime, month: int, day: int, hour: int, minute: int, zone: timezone
+) -> datetime | None:
+    """Month/day/time in *zone* in the year nearest *reference*, as aware UTC (None when no
+    such time)."""
+    if hour > 23 or minute > 59:
+        return None
+    year = reference.year
+    delta = month - reference.month
+    if delta > 6:
+        year -= 1
+    elif delta < -6:
+        year += 1
+    elif delta in (6, -6):
+        try:
+            days = (date(year, month, day) - reference.date()).days
+        except ValueError:
+            return None
+        year += -1 if days > 183 else 1 if days < -183 else 0
+    try:
+        found = datetime(year, month, day, hour, minute, tzinfo=zone)
+    except ValueError:
+        return None
+    return found if zone is timezone.utc else found.astimezone(timezone.utc)
+
+
+def _short(m: re.Match[str], reference: datetime, ctx: ParseContext) -> datetime | None:
+    month = _MONTHS.get(m[1].lower())
+    if month is None:
+        return None
+    day, hour, minute = int(m[2]), int(m[3]), int(m[4])
+    zone = _FIXED_ZONES.get(m[5]) if ctx.time_zone is None else None
+    if zone is not None:
+        return _at(reference, month, day, hour, minute, zone)
+    # the page's own zone decides what the abbreviation means (daylight time included)
+    found = _at(reference, month, day, hour, minute, timezone.utc)
+    if found is None:
+        return None
+    wall = found.replace(tzinfo=None)
+    resolved = resolve_zone(m[5], ctx.time_zone, wall)
+    if resolved is None:
+        return None
+    return wall.replace(tzinfo=resolved).astimezone(timezone.utc)
+
+
+_FIXED_ZONES = {
+    name: timezone.utc if offset == 0 else timezone(timedelta(seconds=offset), name)
+    for name, offset in ZONE_ABBREVIATIONS.items()
+}
+"""Zones by abbreviation for pages whose own zone is unknown (the explicit table)."""
+
+
+def parse_window(
+    text: str, reference: datetime | None, ctx: ParseContext, path: str
+) -> tuple[datetime | None, datetime | None]:
+    """A time range ("Aug 27, 22:00-23:00 PDT", "Sep 1, 23:59 - Sep 2, 00:00 PDT") as (start,
+    end); a single time gives (start, None)."""
+    m = _WINDOW.match(text)
+    if m is None:
+        return parse_when(text, reference, ctx, path), None
+    zone = m["z2"] or m["z1"] or ""
+    year1 = f" {m['y1']}," if m["y1"] else ""
+    start = parse_partial(f"{m['d1']},{year1} {m['t1']} {m['z1'] or zone}", reference, ctx, path)
+    day2 = m["d2"] or m["d1"]
+    year2 = f" {m['y2']}," if m["y2"] else year1
+    end = parse_partial(f"{day2},{year2} {m['t2']} {zone}", start or reference, ctx, path)
+    if start is not None and end is not None and end < start and not m["d2"]:
+        end += timedelta(days=1)  # "23:00-01:00": the window ends the next day
+    return start, end
+
+
+def update_status(raw: str, ctx: ParseContext, path: str) -> IncidentStatus:
+    """The status an update's word names; "Update" (status unchanged) gives UNKNOWN here and is
+    resolved by :func:`carry_update_status`; an unknown word warns."""
+    word = " ".join(raw.lower().split())
+    found = UPDATE_WORDS.get(word)
+    if found is not None:
+        return found
+    if word != _CARRY:
+        ctx.warn(f"unknown update status {raw!r} mapped to UNKNOWN", path)
+    return IncidentStatus.UNKNOWN
+
+
+def carry_update_status(updates: Sequence[Update]) -> list[Update]:
+    """*updates* (oldest first) with each "Update" post given the status it left unchanged."""
+    out: list[Update] = []
+    last: IncidentStatus | None = None
+    for u in updates:
+        if u.status is IncidentStatus.UNKNOWN and (u.raw_status or "").lower() == _CARRY:
+            out.append(u if last is None else attrs.evolve(u, status=last))
+            continue
+        if u.status is not IncidentStatus.UNKNOWN:
+            last = u.status
+        out.append(u)
+    return out
+
+
+def split_post(el: etree._Element) -> tuple[str | None, str, str, etree._Element | None]:
+    """An index-style post ``<strong>Status</strong> - body <br> <small>time</small>`` as
+    (status word or None, body html, body text, the time element or None), in one pass."""
+    kids = list(el)
+    strong_at = -1
+    small_at = len(kids)
+    for i, child in enumerate(kids):
+        tag = child.tag
+        if tag == "strong" and strong_at < 0 and i == 0:
+            strong_at = i
+        elif tag == "small":
+            small_at = i
+    strong = kids[strong_at] if strong_at >= 0 else None
+    lead = (strong.tail if strong is not None else el.text) or ""
+    html, text = fragment(lead, kids[strong_at + 1 : small_at], lead_mark=_DASHES)
+    word = text_of(strong) or None if strong is not None else None
+    return word, html, text, kids[small_at] if small_at < len(kids) else None
+
+
+_DASHES = "-\u2013\u2014"
+
+
+def split_affected(sentence: str) -> list[tuple[str | None, str]]:
+    """("group", "component") pairs named by "This incident affected: Regions (SGP1) and
+    Services (Spaces)." (group None for ungrouped components).
+
+    The sentence is Rails' ``to_sentence``: "A", "A and B", "A, B, and C"; a group is written
+    "Group (child, child)".  A name that itself contains " and " is only split when the sentence
+    has no commas and exactly one top-level " and " (the two-item form)."""
+    _, sep, rest = sentence.partition(":")
+    body = (rest if sep else sentence).strip().rstrip(".").strip()
+    if not body:
+        return []
+    pieces = _split_top(body, ",")
+    if len(pieces) == 1:
+        halves = _split_top(body, " and ")
+        pieces = halves if len(halves) == 2 else [body]
+    out: list[tuple[str | None, str]] = []
+    for piece in pieces:
+        item = _strip_and(piece)
+        if not item:
+            continue
+        open_at = _group_paren(item)
+        if open_at is None:
+            out.append((None, item))
+            continue
+        group = item[:open_at].strip()
+        for child in _split_top(item[open_at + 1 : -1], ","):
+            name = _strip_and(child)
+            if name:
+                out.append((group or None, name))
+    return out
+
+
+def _strip_and(text: str) -> str:
+    text = text.strip()
+    return text[4:].strip() if text.lower().startswith("and ") else text
+
+
+def _split_top(text: str, sep: str) -> list[str]:
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    n = len(sep)
+    while i < len(text):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and text.startswith(sep, i):
+            parts.append(text[start:i])
+            i += n
+            start = i
+            continue
+        i += 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts]
+
+
+def _group_paren(item: str) -> int | None:
+    """Where the "(children)" of "Group (children)" opens, when the item ends with it."""
+    if not item.endswith(")"):
+        return None
+    depth = 0
+    for i in range(len(item) - 1, -1, -1):
+        ch = item[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            depth -= 1
+            if depth == 0:
+                return i if i > 0 else None
+    return None
