@@ -109,7 +109,7 @@ def main() -> None:
     print("feeds  statuskit.parse / feedparser.parse (target <= 0.1)  and  / lxml fromstring")
     print(
         f"  {'feed':<42} {'bytes':>8} {'updates':>7} {'statuskit':>11} {'feedparser':>11} "
-        f"{'lxml':>11} {'/feedparser':>11} {'/lxml':>7}"
+        f"{'lxml':>11} {'/feedparser':>11} {'/lxml':>7} {'provider=':>10}"
     )
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
@@ -117,9 +117,11 @@ def main() -> None:
     for name, data in _cases():
         snap = statuskit.parse(data)
         updates = sum(len(i.updates) for i in snap.incidents)
+        adapter = snap.adapter
         t = _interleaved(
             {
                 "statuskit": lambda data=data: statuskit.parse(data),
+                "forced": lambda data=data, a=adapter: statuskit.parse(data, provider=a),
                 "feedparser": lambda data=data: feedparser.parse(io.BytesIO(data)),
                 "lxml": lambda data=data: etree.fromstring(data, parser),
             }
@@ -127,8 +129,12 @@ def main() -> None:
         t_sk, t_fp, t_lx = t["statuskit"], t["feedparser"], t["lxml"]
         print(
             f"  {name[:42]:<42} {len(data):>8,} {updates:>7} {ms(t_sk)} {ms(t_fp)} {ms(t_lx)} "
-            f"{t_sk / t_fp:>11.3f} {t_sk / t_lx:>7.1f}"
+            f"{t_sk / t_fp:>11.3f} {t_sk / t_lx:>7.1f} {t['forced'] / t_fp:>10.3f}"
         )
+    print(
+        "  (/feedparser and /lxml: statuskit.parse with detection; provider=: the same with the"
+        " adapter named, over feedparser)"
+    )
 
 
 if __name__ == "__main__":

@@ -79,6 +79,10 @@ def fast_clean(text: str) -> str:
         # every character printable or a line break: checked at C speed, whole text at once
         if text.encode("ascii").translate(None, _PRINTABLE_ASCII):
             return clean(text)  # tabs, controls: the general rules
+        if "\n" not in text and "\r" not in text:  # one line: spaces collapsed, ends trimmed
+            if "  " in text or text[:1] == " " or text[-1:] == " ":
+                return " ".join(text.split())
+            return text
         checked = True
     elif "\x0b" in text or "\x0c" in text or "\x1c" in text or "\x1d" in text or "\x1e" in text:
         return clean(text)  # control characters splitlines() would take for line breaks

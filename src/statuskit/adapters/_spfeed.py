@@ -103,9 +103,10 @@ def _updates(
     total = len(blocks)
     words = STATUSPAGE_STATUS
     limit = ctx.limits.max_text
+    base = f"{entry.path}/body"
     for k, (when_text, word, markup) in enumerate(reversed(blocks)):
-        path = f"{entry.path}/body/update[{total - k}]"  # the body lists them newest first
-        when = parse_partial(when_text, reference, ctx, path) if when_text else None
+        # the body lists the updates newest first; the path names the block as it appears
+        when = parse_partial(when_text, reference, ctx, base) if when_text else None
         key = word.lower()
         if key in words:
             found = words[key]
@@ -114,11 +115,12 @@ def _updates(
             else:
                 status = previous = found
         else:
+            path = f"{base}/update[{total - k}]"
             ctx.warn(f"unknown update status {word!r} mapped to UNKNOWN", path)
             status = IncidentStatus.UNKNOWN
         text = html_text(markup)
         if len(text) > limit:
-            text = ctx.text(text, path)
+            text = ctx.text(text, f"{base}/update[{total - k}]")
         out.append(Update(None, status, word, text, markup, when))
     return out
 
