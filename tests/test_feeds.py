@@ -374,3 +374,13 @@ def test_parse_partial_takes_the_year_closest_to_the_reference(
         if best is None or abs(aware - reference) < abs(best - reference):  # type: ignore[operator]
             best = aware
     assert parse_partial(text, reference, ParseContext("x")) == best
+
+
+def test_a_repeated_statuspage_entry_is_kept_once_with_a_warning() -> None:
+    """Two entries for one incident code give one incident (the first) and a warning."""
+    data = (FIXTURES / "statuspage.feed" / "history-incidents.atom").read_bytes()
+    data = data.replace(b"incidents/p3w8d2n6c0ht", b"incidents/k7f2m9q4x1zb")
+    snap = statuskit.parse(data)
+    assert [i.id for i in snap.incidents].count("k7f2m9q4x1zb") == 1
+    assert snap.incident("k7f2m9q4x1zb").title == "Webhooks delayed & retried"  # type: ignore[union-attr]
+    assert any("second entry" in w for w in snap.warnings)

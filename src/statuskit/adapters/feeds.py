@@ -55,7 +55,14 @@ Reader = Callable[[RawFeed, ParseContext, "str | None"], list[Incident]]
 def _statuspage(feed: RawFeed, ctx: ParseContext, url: str | None) -> list[Incident]:
     base = safe_url(feed.link, url) if feed.link else url
     atom = feed.kind == "atom"
-    return [statuspage_incident(e, ctx, base, atom=atom) for e in entries_of(feed, ctx)]
+    out: dict[str, Incident] = {}
+    for entry in entries_of(feed, ctx):
+        incident = statuspage_incident(entry, ctx, base, atom=atom)
+        if incident.id in out:
+            ctx.warn(f"a second entry for incident {incident.id!r}: the first is kept", entry.path)
+            continue
+        out[incident.id] = incident
+    return list(out.values())
 
 
 FLAVOURS: dict[str, tuple[Reader, Coverage]] = {
