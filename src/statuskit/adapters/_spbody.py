@@ -251,8 +251,8 @@ def _entities_simple(markup: str) -> bool:
 
 
 def _fast_text(markup: str) -> str | None:
-    """The text of *markup* when it only holds paragraphs, line breaks and balanced inline
-    tags (then equal to :func:`html_to_text`), else None."""
+    """The text of *markup* when it only holds paragraphs, line breaks, balanced inline tags
+    and list items (then equal to :func:`html_to_text`), else None."""
     if "&" in markup and not _entities_simple(markup):
         return None
     if _CONTROL.search(markup):
@@ -289,12 +289,43 @@ def _fast_text(markup: str) -> str | None:
                 stack.append(name)
             elif not stack or stack.pop() != name:
                 return None
+        elif name == "li":
+            # a new item closes the open one (as the HTML parser does); items sit at the top
+            # or in a list, never in a paragraph or inline markup
+            if stack and stack[-1] == "li":
+                stack.pop()
+                out.append("\n")
+                if closing:
+                    continue
+            elif closing:
+                return None
+            if stack and stack[-1] not in ("ul", "ol"):
+                return None
+            stack.append("li")
+            out.append("\n")
+        elif name in ("ul", "ol"):
+            if closing:
+                if stack and stack[-1] == "li":
+                    stack.pop()
+                    out.append("\n")
+                if not stack or stack.pop() != name:
+                    return None
+            elif stack:
+                return None  # a list inside anything (an item included): leave it to lxml
+            else:
+                stack.append(name)
+            out.append("\n")
         else:
             return None
     tail = markup[pos:]
-    if "<" in tail or stack:
+    if "<" in tail:
         return None
     out.append(tail)
+    while stack and stack[-1] == "li":  # items left open at the end close there
+        stack.pop()
+        out.append("\n")
+    if stack:
+        return None
     text = "".join(out)
     return fast_clean(html.unescape(text) if "&" in text else text)
 
