@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import statuskit
-from statuskit import _source
+from statuskit import _jsondecode
 
 from ._timing import best, corpus_file, ms
 
@@ -66,13 +66,13 @@ def main() -> None:
         f"  statuskit.parse            {ms(t_parse)}   ratio {t_parse / t_json:5.2f}  (target <= 3)"
     )
     print(f"  parse(provider=...)        {ms(t_forced)}   ratio {t_forced / t_json:5.2f}")
-    if _source._orjson is not None:
-        t_or = best(lambda: _source._orjson.loads(data))
-        saved, _source._orjson = _source._orjson, None
+    if _jsondecode._orjson is not None:
+        t_or = best(lambda: _jsondecode._orjson.loads(data))
+        saved, _jsondecode._orjson = _jsondecode._orjson, None
         try:
             t_plain = best(lambda: statuskit.parse(data))
         finally:
-            _source._orjson = saved
+            _jsondecode._orjson = saved
         print(
             f"  orjson.loads               {ms(t_or)}   (used by statuskit when the speed extra is installed)"
         )

@@ -43,6 +43,7 @@ EXPECTED = [
     "Source",
     "StateTimes",
     "StatuskitError",
+    "SuspiciousReadingError",
     "Timeline",
     "Transition",
     "UnknownAdapterError",
@@ -50,6 +51,7 @@ EXPECTED = [
     "Update",
     "__version__",
     "adapters",
+    "check_reading",
     "detect",
     "diff",
     "dumps",
@@ -79,6 +81,7 @@ def test_error_tree() -> None:
     """Each error is a StatuskitError and also the matching builtin."""
     assert issubclass(statuskit.ParseError, ValueError)
     assert issubclass(statuskit.InputLimitError, statuskit.ParseError)
+    assert issubclass(statuskit.SuspiciousReadingError, statuskit.ParseError)
     assert issubclass(statuskit.UnknownFormatError, ValueError)
     assert issubclass(statuskit.UnknownAdapterError, LookupError)
     for err in (
@@ -86,6 +89,7 @@ def test_error_tree() -> None:
         statuskit.UnknownFormatError,
         statuskit.UnknownAdapterError,
         statuskit.InputLimitError,
+        statuskit.SuspiciousReadingError,
     ):
         assert issubclass(err, statuskit.StatuskitError)
 

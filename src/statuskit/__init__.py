@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from ._api import detect, parse
+from ._api import check_reading, detect, parse
 from ._events_json import dumps_change, loads_change
 from ._source import Source
 from .adapters.base import Adapter, Sniff
@@ -21,6 +21,7 @@ from .errors import (
     InputLimitError,
     ParseError,
     StatuskitError,
+    SuspiciousReadingError,
     UnknownAdapterError,
     UnknownFormatError,
 )
@@ -102,6 +103,7 @@ __all__ = [
     "Source",
     "StateTimes",
     "StatuskitError",
+    "SuspiciousReadingError",
     "Timeline",
     "Transition",
     "UnknownAdapterError",
@@ -109,6 +111,7 @@ __all__ = [
     "Update",
     "__version__",
     "adapters",
+    "check_reading",
     "detect",
     "diff",
     "dumps",

@@ -6,9 +6,12 @@
   filled from today: a string without a year, day or month is an error, except through
   :func:`parse_partial`, which takes the year from a reference date.
 * A time without zone takes the page's zone when known, else UTC with a warning.
+* Two-digit years pivot at a fixed point (00-49 are 20xx, 50-99 are 19xx, as RFC 5322 says),
+  never relative to today as dateutil's default does.
 * Input longer than ``Limits.max_date_length`` is refused before any parser sees it, and every
   failure mode of the parsers (ValueError, OverflowError, UnicodeError, ...) becomes a warning
-  (lenient) or a :class:`~statuskit.ParseError` (strict).
+  (lenient) or a :class:`~statuskit.ParseError` (strict), as does a time that cannot be moved
+  to UTC without leaving the years 1-9999.
 """
 
 from __future__ import annotations
@@ -18,9 +21,13 @@ import re
 import sys
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .limits import ParseContext
+
+if TYPE_CHECKING:
+    from dateutil import parser as du_parser
 
 __all__ = [
     "ZONE_ABBREVIATIONS",
@@ -133,16 +140,20 @@ def resolve_zone(abbr: str, page_zone: str | None, wall: datetime | None = None)
     return _FIXED.get(name)
 
 
-def _to_utc(value: datetime, ctx: ParseContext, path: str | None, raw: str) -> datetime:
-    if value.tzinfo is None or value.utcoffset() is None:
-        zi = zone_info(ctx.time_zone)
-        if zi is not None:
-            return value.replace(tzinfo=zi).astimezone(UTC)
-        ctx.warn("time without zone read as UTC", path, raw)
-        return value.replace(tzinfo=UTC)
-    if value.tzinfo is UTC:
-        return value
-    return value.astimezone(UTC)
+def _to_utc(value: datetime, ctx: ParseContext, path: str | None, raw: str) -> datetime | None:
+    try:
+        if value.tzinfo is None or value.utcoffset() is None:
+            zi = zone_info(ctx.time_zone)
+            if zi is not None:
+                return value.replace(tzinfo=zi).astimezone(UTC)
+            ctx.warn("time without zone read as UTC", path, raw)
+            return value.replace(tzinfo=UTC)
+        if value.tzinfo is UTC:
+            return value
+        return value.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+01:00 and 9999-12-31T23:59-01:00 have no UTC
+        ctx.warn("time out of range in UTC", path, raw)
+        return None
 
 
 def _iso(text: str) -> datetime | None:
@@ -186,7 +197,7 @@ def parse_datetime(value: object, ctx: ParseContext, path: str | None = None) ->
         else:
             if dt.tzinfo is UTC:
                 return dt
-            if dt.tzinfo is not None:
+            if dt.tzinfo is not None and 1 < dt.year < 9999:
                 return dt.astimezone(UTC)
     if value is None:
         return None
@@ -213,6 +224,22 @@ _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
 
 
+@lru_cache(maxsize=1)
+def _parser_info() -> du_parser.parserinfo:
+    from dateutil import parser as du  # noqa: PLC0415 - lazily: most inputs never need it
+
+    class _Info(du.parserinfo):
+        """dateutil's vocabulary, with two-digit years pivoting at a fixed point instead of
+        around the current year (which would make the result depend on the day it runs)."""
+
+        def convertyear(self, year: int, century_specified: bool = False) -> int:
+            if year < 100 and not century_specified:
+                return year + (2000 if year < 50 else 1900)
+            return year
+
+    return _Info()
+
+
 def _dateutil(text: str, ctx: ParseContext, path: str | None) -> datetime | None:
     from dateutil import parser as du  # noqa: PLC0415 - lazily: most inputs never need it
 
@@ -230,9 +257,10 @@ def _dateutil(text: str, ctx: ParseContext, path: str | None) -> datetime | None
             unknown.append(name)
         return zone
 
+    info = _parser_info()
     try:
-        a = du.parse(text, default=_DEFAULT_A, fuzzy=False, tzinfos=tzinfos)
-        b = du.parse(text, default=_DEFAULT_B, fuzzy=False, tzinfos=tzinfos)
+        a = du.parse(text, info, default=_DEFAULT_A, fuzzy=False, tzinfos=tzinfos)
+        b = du.parse(text, info, default=_DEFAULT_B, fuzzy=False, tzinfos=tzinfos)
     except Exception as exc:  # noqa: BLE001 - dateutil raises ValueError, OverflowError, ...
         ctx.warn(f"unreadable date ({type(exc).__name__})", path, text)
         return None
@@ -318,7 +346,7 @@ def parse_partial(
             fixed = _FIXED.get(tz.upper()) if tz and ctx.time_zone is None else None
             near: datetime | None
             if fixed is not None:  # a table abbreviation, no page zone to consult: a fixed offset
-                near = own_year.replace(tzinfo=fixed).astimezone(UTC)
+                near = _to_utc(own_year.replace(tzinfo=fixed), ctx, path, text)
             else:
                 near = _zoned(own_year, tz, ctx, path, text)
             if near is None or abs(near - reference) < _SURELY_CLOSEST:
@@ -360,12 +388,13 @@ def _zoned(
             ctx.warn("offset out of range", path, text)
             return None
         zone: tzinfo = timezone(sign * timedelta(hours=hours, minutes=minutes))
-        return wall.replace(tzinfo=zone).astimezone(UTC)
-    resolved = resolve_zone(tz, ctx.time_zone, wall)
-    if resolved is None:
-        ctx.warn(f"unknown time zone {tz!r}", path, text)
-        return None
-    return wall.replace(tzinfo=resolved).astimezone(UTC)
+    else:
+        found = resolve_zone(tz, ctx.time_zone, wall)
+        if found is None:
+            ctx.warn(f"unknown time zone {tz!r}", path, text)
+            return None
+        zone = found
+    return _to_utc(wall.replace(tzinfo=zone), ctx, path, text)
 
 
 # -- epochs ---------------------------------------------------------------------------------

@@ -1,68 +1,40 @@
 """The input as adapters see it: bytes, lazily decoded text, and the caller's hints.
 
 Decoding never raises UnicodeDecodeError: byte order marks (UTF-8, UTF-16 LE/BE, UTF-32) win,
-then the charset of the caller's ``content_type``, then UTF-8; bytes that do not decode are
-replaced, with a warning.
+then the charset of the caller's ``content_type``, then the document's own XML or HTML
+declaration, then UTF-8 (see :mod:`statuskit._encoding`); bytes that do not decode are replaced,
+with a warning.  Text given as ``str`` has its lone surrogates replaced (with a warning) so that
+no parser downstream chokes on them.
 """
 
 from __future__ import annotations
 
-import codecs
-import json
-import re
 from typing import Any
 
+from ._encoding import scrub_text, sniff_encoding
+from ._jsondecode import decode_json, json_depth
 from .errors import InputLimitError
 from .limits import DEFAULT_LIMITS, Limits, ParseContext
 
-__all__ = ["Source"]
+__all__ = ["Source", "json_depth", "sniff_encoding"]
 
-
-def _optional_orjson() -> Any:
-    # optional speed-up (extra "speed"): same results, about three times faster decoding
-    try:
-        import orjson  # noqa: PLC0415
-    except ImportError:  # pragma: no cover - exercised when the extra is not installed
-        return None
-    return orjson
-
-
-_orjson: Any = _optional_orjson()
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]{1,40})", re.I)
 _HEAD = 4096
-
-
-def sniff_encoding(data: bytes, content_type: str | None = None) -> tuple[str, int]:
-    """The encoding of *data* and the length of its byte order mark."""
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            return name, len(bom)
-    if len(data) >= 4 and data[0] == 0 and data[1] != 0 and data[2] == 0:
-        return "utf-16-be", 0  # no BOM, but "{\0"-style: UTF-16 without its mark
-    if len(data) >= 4 and data[0] != 0 and data[1] == 0 and data[3] == 0:
-        return "utf-16-le", 0
-    if content_type:
-        m = _CHARSET.search(content_type)
-        if m:
-            try:
-                return codecs.lookup(m.group(1)).name, 0
-            except LookupError:
-                pass
-    return "utf-8", 0
 
 
 class Source:
     """One HTTP body to read, with the caller's url and content type."""
 
-    __slots__ = ("_head", "_json", "_text", "content_type", "data", "encoding", "limits", "url")
+    __slots__ = (
+        "_head",
+        "_json",
+        "_scrubbed",
+        "_text",
+        "content_type",
+        "data",
+        "encoding",
+        "limits",
+        "url",
+    )
 
     def __init__(
         self,
@@ -74,7 +46,8 @@ class Source:
         if isinstance(data, str):
             if len(data) > limits.max_bytes:
                 raise _too_big(len(data), limits)
-            self._text: str | None = data[1:] if data.startswith("\ufeff") else data
+            text, self._scrubbed = scrub_text(data[1:] if data.startswith("\ufeff") else data)
+            self._text: str | None = text
             self.data = b""
             self.encoding = "utf-8"
         elif isinstance(data, (bytes, bytearray, memoryview)):
@@ -82,6 +55,7 @@ class Source:
                 raise _too_big(len(data), limits)
             self.data = bytes(data)
             self._text = None
+            self._scrubbed = 0
             self.encoding = ""
         else:
             raise TypeError(f"data must be bytes or str, not {type(data).__name__}")
@@ -119,11 +93,17 @@ class Source:
             try:
                 self._text = body.decode(enc)
             except UnicodeDecodeError as exc:
-                if ctx is not None:
-                    ctx.warn(f"invalid {enc} bytes replaced", f"byte {exc.start + skip}")
+                self._scrubbed = -(exc.start + skip) - 1  # reported on the first text(ctx)
                 self._text = body.decode(enc, "replace")
-            except LookupError:
+            except (LookupError, UnicodeError):  # pragma: no cover - sniff_encoding vets names
+                self.encoding = "utf-8"
                 self._text = body.decode("utf-8", "replace")
+        if self._scrubbed and ctx is not None:
+            if self._scrubbed > 0:
+                ctx.warn(f"{self._scrubbed} lone surrogate(s) replaced by U+FFFD")
+            else:
+                ctx.warn(f"invalid {self.encoding} bytes replaced", f"byte {-self._scrubbed - 1}")
+            self._scrubbed = 0
         return self._text
 
     def json(self, ctx: ParseContext) -> Any:
@@ -131,7 +111,7 @@ class Source:
         :class:`~statuskit.ParseError` with the line and column; nesting beyond the limit raises
         :class:`~statuskit.InputLimitError`."""
         if self._json is _UNSET:
-            self._json = _decode_json(self, ctx)
+            self._json = decode_json(self, ctx)
         return self._json
 
 
@@ -142,77 +122,3 @@ def _too_big(size: int, limits: Limits) -> InputLimitError:
     return InputLimitError(
         f"input of {size} bytes exceeds max_bytes={limits.max_bytes}", limit="max_bytes"
     )
-
-
-def _decode_json(source: Source, ctx: ParseContext) -> Any:
-    if (
-        _orjson is not None
-        and source._text is None
-        and not source.data.startswith((codecs.BOM_UTF16_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF8))
-    ):
-        try:
-            value = _orjson.loads(source.data)
-        except (_orjson.JSONDecodeError, RecursionError):
-            pass  # let the standard decoder report it (or accept what orjson refuses)
-        else:
-            _check_depth(source.data, ctx)
-            return value
-    text = source.text(ctx)
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        ctx.fail(
-            f"invalid JSON: {exc.msg}",
-            f"line {exc.lineno} column {exc.colno}",
-            text[max(exc.pos - 20, 0) : exc.pos + 20],
-        )
-    except RecursionError:
-        ctx.over_limit("max_depth", "JSON nested too deeply")
-    except ValueError as exc:  # e.g. integer strings beyond Python's digit limit
-        ctx.fail(f"invalid JSON: {exc}")
-    _check_depth(
-        source.data
-        if source.encoding == "utf-8" and source.data
-        else text.encode("utf-8", "surrogatepass"),
-        ctx,
-    )
-    return value
-
-
-_KEEP = b'[]{}"'
-_DROP = bytes(c for c in range(256) if c not in _KEEP)
-_STRINGS = re.compile(rb'"[^"]*"')
-_PAIRS = re.compile(rb"\[\]|\{\}")
-
-
-def json_depth(data: bytes, limit: int) -> int:
-    """The nesting depth of the valid JSON text *data*, counted up to *limit* + 1.
-
-    Runs at C speed: escapes are dropped, then everything but brackets and quotes, then the
-    strings (and the brackets inside them); what is left is the bracket skeleton, whose depth is
-    the number of passes that strip innermost pairs.  Exact for valid JSON (call it after the
-    decoder has accepted the text).
-    """
-    if b"\\" in data:
-        data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
-    skeleton = data.translate(None, _DROP).replace(b'""', b"")
-    if b'"' in skeleton:
-        skeleton = _STRINGS.sub(b"", skeleton)
-    depth = 0
-    while skeleton:
-        depth += 1
-        if depth > limit:
-            break
-        shorter = _PAIRS.sub(b"", skeleton)
-        if len(shorter) == len(skeleton):  # not a bracket skeleton: cannot happen for valid JSON
-            return limit + 1
-        skeleton = shorter
-    return depth
-
-
-def _check_depth(data: bytes, ctx: ParseContext) -> None:
-    limit = ctx.limits.max_depth
-    if data.count(b"[") + data.count(b"{") <= limit:
-        return
-    if json_depth(data, limit) > limit:
-        ctx.over_limit("max_depth", f"JSON nested deeper than max_depth={limit}")

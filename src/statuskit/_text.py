@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
+
+from ._encoding import scrub_text
+from ._markup import crowded_element
+from .limits import DEFAULT_LIMITS, ParseContext
 
 __all__ = ["clean", "html_to_text", "safe_url"]
 
@@ -60,18 +65,44 @@ def clean(text: str) -> str:
     return "\n".join(out)
 
 
-def html_to_text(markup: str) -> str:
+_TAGS = re.compile(r"<[^<>]*>?")
+
+
+def html_to_text(markup: str, ctx: ParseContext | None = None, path: str | None = None) -> str:
     """The plain text of an HTML fragment: tags dropped, entities decoded once, block elements
-    and ``<br>`` as line breaks.  Scripts and styles contribute nothing."""
+    and ``<br>`` as line breaks.  Scripts and styles contribute nothing.
+
+    Never raises and never takes more than linear time: markup a parser cannot be trusted with
+    (more than ``max_nodes`` tags, an element with more than ``max_attributes`` attributes,
+    nesting past libxml2's 256 levels) has its tags stripped by a plain scan instead, with a
+    warning on *ctx* when given.
+    """
     if "<" not in markup and "&" not in markup:
         return clean(markup)
+    from ._html import html_parser  # noqa: PLC0415 - _html sits beside this module
+
+    markup, _ = scrub_text(markup)
+    limits = ctx.limits if ctx is not None else DEFAULT_LIMITS
+    if markup.count("<") > limits.max_nodes:
+        return _stripped(markup, ctx, path, f"more than max_nodes={limits.max_nodes} tags")
+    if crowded_element(markup, limits.max_attributes) is not None:
+        return _stripped(markup, ctx, path, "an element with too many attributes")
+    parser = html_parser()
     try:
-        root = lxml_html.fragment_fromstring(markup, create_parent="div")
-    except (etree.ParserError, ValueError):
-        return clean(markup)
+        root = lxml_html.fragment_fromstring(markup, create_parent="div", parser=parser)
+    except Exception:  # noqa: BLE001 - lxml.html also asserts ("too many bodies") on odd input
+        return _stripped(markup, None, path, "")
+    if any("xcessive depth" in (e.message or "") for e in parser.error_log):
+        return _stripped(markup, ctx, path, "markup nested deeper than 256 levels")
     parts: list[str] = []
     _walk(root, parts)
     return clean("".join(parts))
+
+
+def _stripped(markup: str, ctx: ParseContext | None, path: str | None, why: str) -> str:
+    if ctx is not None and why:
+        ctx.warn(f"{why}: tags stripped without parsing", path)
+    return clean(html.unescape(_TAGS.sub(" ", markup)))
 
 
 def _walk(el: etree._Element, parts: list[str]) -> None:

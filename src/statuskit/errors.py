@@ -4,7 +4,8 @@
 
     StatuskitError                       root: catch this to catch everything statuskit raises
     ├── ParseError (ValueError)          the input is not what the adapter expects
-    │   └── InputLimitError              the input exceeds a configured limit
+    │   ├── InputLimitError              the input exceeds a configured limit
+    │   └── SuspiciousReadingError       (strict mode) the page read as empty or collapsed
     ├── UnknownFormatError (ValueError)  no adapter recognises the input
     └── UnknownAdapterError (LookupError)  no adapter is registered under that name
 
@@ -21,6 +22,7 @@ __all__ = [
     "InputLimitError",
     "ParseError",
     "StatuskitError",
+    "SuspiciousReadingError",
     "UnknownAdapterError",
     "UnknownFormatError",
 ]
@@ -103,6 +105,32 @@ class InputLimitError(ParseError):
     ) -> None:
         super().__init__(message, adapter=adapter, path=path, excerpt=excerpt)
         self.limit = limit
+
+
+class SuspiciousReadingError(ParseError):
+    """In strict mode: the input parsed, but to a reading that looks wrong, such as a page that
+    read as nothing although its format promises components, or whose components collapsed
+    compared with the previous reading (``statuskit.parse(..., previous=...)``,
+    :func:`statuskit.check_reading`).  In lenient mode the same findings are warnings.
+
+    Attributes:
+        missing: what is missing, one short phrase each (``"components"``,
+            ``"component 'API'"``).
+
+    .. versionadded:: 0.1
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        missing: tuple[str, ...] = (),
+        adapter: str | None = None,
+        path: str | None = None,
+        excerpt: str | None = None,
+    ) -> None:
+        super().__init__(message, adapter=adapter, path=path, excerpt=excerpt)
+        self.missing = tuple(missing)
 
 
 def _rebuild(

@@ -19,10 +19,10 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import attrs
-from lxml import etree
 from lxml import html as lxml_html
 
 from .._dates import from_epoch, parse_partial, resolve_zone, zone_info
+from .._markup import check_markup
 from .._text import clean, html_to_text
 from ..limits import ParseContext
 from ..model import ComponentRef, Incident, Update
@@ -76,9 +76,10 @@ def _legacy_posts(
 ) -> list[Update]:
     if not markup.strip():
         return []
+    check_markup(markup, ctx, path=path)  # libxml2 checks attributes pairwise: bound them first
     try:
         root = lxml_html.fragment_fromstring(markup, create_parent="div")
-    except (etree.ParserError, ValueError):
+    except Exception:  # noqa: BLE001 - lxml.html also asserts ("too many bodies") on odd input
         root = None
     blocks = [el for el in root if el.tag == "div"] if root is not None else []
     if not blocks:  # one post without the usual markup

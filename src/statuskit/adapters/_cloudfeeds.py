@@ -34,6 +34,7 @@ from ._feedbuild import (
     entries_of,
     entry_raw,
     group_entries,
+    identity,
     oldest_first,
     title_of,
     worst_impact,
@@ -152,7 +153,7 @@ def _aws_incident(
     title = group[-1][2]
     guid = first.raw.id or ""
     return Incident.build(
-        id=guid.rsplit("#", 1)[-1] if "#" in guid else guid or title,
+        id=guid.rsplit("#", 1)[-1] if "#" in guid and guid[-1] != "#" else identity(first.raw),
         title=title,
         kind=infer_kind(title),
         status=IncidentStatus.RESOLVED if said_resolved else IncidentStatus.UNKNOWN,
@@ -210,7 +211,7 @@ def azure_incidents(feed: RawFeed, ctx: ParseContext, url: str | None) -> list[I
         record["services"], record["regions"] = services, regions
         out.append(
             Incident.build(
-                id=raw.id or raw.link or title,
+                id=identity(raw),
                 title=title,
                 kind=kind,
                 status=IncidentStatus.UNKNOWN,

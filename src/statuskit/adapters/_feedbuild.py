@@ -166,7 +166,7 @@ def body_of(entry: RawEntry, ctx: ParseContext, path: str) -> tuple[str, str | N
     body = ctx.text(body, f"{path}/body")
     if not entry.body_html:
         return fast_clean(body), None
-    return html_text(body), body
+    return html_text(body, ctx, f"{path}/body"), body
 
 
 def incident_code(link: str | None) -> str | None:

@@ -22,6 +22,7 @@ _VOID_PAIR = re.compile(
     re.IGNORECASE,
 )
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
+_CHARREF = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]{1,64})|([0-9]{1,64}));?")
 _SUBSET = re.compile(rb"<!DOCTYPE\b[^\[>]*\[.*?\]\s*>", re.DOTALL | re.IGNORECASE)
 
 
@@ -35,7 +36,16 @@ def read_feedparser(data: bytes, max_items: int) -> tuple[RawFeed, int]:
         # feedparser hands the entities it finds harmless to expat, which expands them (a
         # "billion laughs" takes seconds): drop the internal DTD subset, as lxml never expands it
         data = _SUBSET.sub(b"", data, count=1)
-    result = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
+    if b"&#" in data:
+        # feedparser turns character references into characters with chr() and UTF-8 and
+        # crashes on those no character has (beyond U+10FFFF, surrogates, overflowing digits)
+        data = _CHARREF.sub(_charref, data)
+    try:
+        result = feedparser.parse(
+            io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False
+        )
+    except Exception as exc:  # noqa: BLE001 - a third-party parser's crash is a ParseError
+        raise FeedShapeError(f"unreadable by the lenient parser ({type(exc).__name__})") from None
     get = _get
     version = str(get(result, "version") or "")
     if not version:
@@ -64,6 +74,14 @@ def _get(obj: object, key: str) -> Any:
     """``dict.get``, not FeedParserDict's: its key aliases ("updated" falling back to
     "published", with a DeprecationWarning) are not what the lxml reader reads."""
     return dict.get(obj, key) if isinstance(obj, dict) else None
+
+
+def _charref(m: re.Match[bytes]) -> bytes:
+    hexa, dec = m.group(1), m.group(2)
+    code = int(hexa, 16) if hexa is not None else int(dec)
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF or code == 0:
+        return b"&#xFFFD;"
+    return m.group(0)
 
 
 def _str(value: object) -> str | None:

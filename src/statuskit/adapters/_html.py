@@ -9,13 +9,14 @@
 
 from __future__ import annotations
 
-import codecs
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 
 from lxml import etree
 
+from .._encoding import text_encoding
+from .._markup import check_markup
 from .._source import Source, sniff_encoding
 from .._text import _walk, clean
 from ..limits import ParseContext
@@ -59,10 +60,11 @@ def _encoding(source: Source) -> tuple[str, int]:
         return enc, skip
     declared = _META_CHARSET.search(source.head[:2048])
     if declared is not None:
-        try:
-            return codecs.lookup(declared.group(1)).name, 0
-        except LookupError:
-            pass
+        name = text_encoding(declared.group(1))
+        # UTF-16/32 declared in bytes readable as ASCII cannot be true (HTML says: UTF-8);
+        # codecs that are no text encoding, or unsafe ones, are ignored
+        if name is not None and not name.startswith(("utf-16", "utf-32")):
+            return name, 0
     return "utf-8", 0
 
 
@@ -90,6 +92,7 @@ def parse_document(source: Source, ctx: ParseContext) -> etree._Element:
         enc, skip = _encoding(source)
         if enc in ("utf-8", "ascii"):
             body = source.data[skip:] if skip else source.data
+            check_markup(body, ctx, path="$")  # libxml2 checks attributes pairwise
             parser = _parser("utf-8")
             try:
                 root = etree.fromstring(body, parser)
@@ -99,17 +102,27 @@ def parse_document(source: Source, ctx: ParseContext) -> etree._Element:
                 ctx.warn("invalid utf-8 bytes replaced", "$")
             if root is None:
                 ctx.fail("empty HTML document", "$", body[:80])
+            _warn_if_truncated(parser, ctx)
             return root
     text = decode(source, ctx)
+    check_markup(text, ctx, path="$")
     if text.startswith("<?xml") or text.lstrip().startswith("<?xml"):
         text = _XML_DECL.sub("", text, count=1)  # lxml refuses declarations in str input
+    parser = _parser()
     try:
-        root = etree.fromstring(text, _parser())
+        root = etree.fromstring(text, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         ctx.fail(f"unreadable HTML ({exc})", "$", text[:80])
     if root is None:
         ctx.fail("empty HTML document", "$", text[:80])
+    _warn_if_truncated(parser, ctx)
     return root
+
+
+def _warn_if_truncated(parser: etree.HTMLParser, ctx: ParseContext) -> None:
+    # libxml2 drops what lies deeper than 256 levels and goes on: say so, never silently
+    if any("xcessive depth" in (e.message or "") for e in parser.error_log):
+        ctx.warn("markup nested deeper than 256 levels: what lies deeper was dropped", "$")
 
 
 _BAD_BYTES = [etree.ErrorTypes.ERR_INVALID_ENCODING]

@@ -4,8 +4,11 @@ hashed class-name prefixes of compiled front ends (``j2GwVIZkdLB__cell``)."""
 
 from __future__ import annotations
 
+import threading
+
 from lxml import etree
 
+from .._markup import check_markup
 from .._source import Source
 from .._text import clean
 from ..limits import ParseContext
@@ -14,13 +17,21 @@ __all__ = ["classes", "has_class", "parse_page", "text_of"]
 
 _HIDDEN = frozenset({"script", "style", "template"})
 
-# lxml's plain HTML parser: lxml.html's element classes cost a lookup per element touched
-_PARSER = etree.HTMLParser(
-    no_network=True,
-    remove_comments=True,
-    remove_pis=True,
-    huge_tree=False,
-)
+_local = threading.local()
+
+
+def _parser() -> etree.HTMLParser:
+    # lxml's plain HTML parser (lxml.html's element classes cost a lookup per element
+    # touched); one per thread: lxml parsers keep per-parse state
+    parser: etree.HTMLParser | None = getattr(_local, "parser", None)
+    if parser is None:
+        parser = _local.parser = etree.HTMLParser(
+            no_network=True,
+            remove_comments=True,
+            remove_pis=True,
+            huge_tree=False,
+        )
+    return parser
 
 
 def parse_page(source: Source, ctx: ParseContext) -> etree._Element:
@@ -30,8 +41,9 @@ def parse_page(source: Source, ctx: ParseContext) -> etree._Element:
     text = source.text(ctx)
     if "<" not in text:
         ctx.fail("not an HTML page", "$", text[:80])
+    check_markup(text, ctx, path="$")  # libxml2 checks attributes pairwise: bound them first
     try:
-        root = etree.fromstring(text.encode("utf-8", "surrogatepass"), _PARSER)
+        root = etree.fromstring(text.encode("utf-8", "surrogatepass"), _parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         ctx.fail(f"unreadable HTML ({exc})", "$", text[:80])
     if root is None:

@@ -28,6 +28,7 @@ from typing import NamedTuple
 import attrs
 
 from .._text import _CONTROL, clean, html_to_text
+from ..limits import ParseContext
 
 __all__ = ["Banner", "Block", "fast_clean", "html_text", "plain", "split_blocks"]
 
@@ -330,9 +331,10 @@ def _fast_text(markup: str) -> str | None:
     return fast_clean(html.unescape(text) if "&" in text else text)
 
 
-def html_text(markup: str) -> str:
-    """The plain text of an HTML fragment, as :func:`statuskit._text.html_to_text` gives it."""
+def html_text(markup: str, ctx: ParseContext | None = None, path: str | None = None) -> str:
+    """The plain text of an HTML fragment, as :func:`statuskit._text.html_to_text` gives it
+    (whose warnings about markup it cannot trust go to *ctx*)."""
     if "<" not in markup and "&" not in markup:
         return fast_clean(markup)
     fast = _fast_text(markup)
-    return fast if fast is not None else html_to_text(markup)
+    return fast if fast is not None else html_to_text(markup, ctx, path)

@@ -118,7 +118,7 @@ def _updates(
             path = f"{base}/update[{total - k}]"
             ctx.warn(f"unknown update status {word!r} mapped to UNKNOWN", path)
             status = IncidentStatus.UNKNOWN
-        text = html_text(markup)
+        text = html_text(markup, ctx, base)
         if len(text) > limit:
             text = ctx.text(text, f"{base}/update[{total - k}]")
         out.append(Update(None, status, word, text, markup, when))

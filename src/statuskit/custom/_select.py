@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .._markup import check_markup
 from .._source import Source, json_depth
 from .._text import clean
 from ..adapters._html import decode
@@ -64,7 +65,9 @@ class HTMLTree(Tree):
         """The page as a BeautifulSoup document."""
         from bs4 import BeautifulSoup  # noqa: PLC0415 - only custom pages need it
 
-        return BeautifulSoup(decode(source, ctx), "lxml")
+        text = decode(source, ctx)
+        check_markup(text, ctx, path="$")  # libxml2 checks attributes pairwise: bound them first
+        return BeautifulSoup(text, "lxml")
 
     def _sel(self, selector: str) -> Any:
         found = self._compiled.get(selector)

@@ -1,0 +1,402 @@
+"""Decoding JSON bodies: fast on ordinary input, bounded and typed on hostile input.
+
+The fast path (every ordinary body) costs one decode plus two C-speed scans:
+
+1. The *skeleton* of the bytes (brackets and colons outside strings, found with
+   ``bytes.translate``/``replace``) gives the nesting depth **before** anything is decoded, and the
+   number of object members the text holds.
+2. orjson (or json) decodes.
+3. One walk over the decoded containers counts the members the decoder kept and looks at the
+   numbers.  Fewer members than colons means a key was repeated.
+
+Only when a scan says something is off (a repeated key, a number out of range, NaN or Infinity,
+an escaped NUL or lone surrogate, a raw control character, a decoder refusal) does the slow path
+run: json with hooks, which names each problem with its path.  Outcomes:
+
+* nesting beyond ``Limits.max_depth``: :class:`~statuskit.InputLimitError` (before decoding);
+* repeated key: the last value is kept, with a warning (lenient) or a ParseError (strict);
+* NaN, Infinity, numbers that overflow a double, integers beyond 64 bits (including those past
+  Python's 4,300-digit limit): null, with a warning;
+* ``\\u0000`` and lone surrogate escapes: U+FFFD, with a warning;
+* raw control characters (invalid JSON): read as spaces, with a warning;
+* anything else malformed: :class:`~statuskit.ParseError` with line and column.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import re
+from typing import TYPE_CHECKING, Any
+
+from ._encoding import sniff_encoding
+from .limits import ParseContext
+
+if TYPE_CHECKING:
+    from ._source import Source
+
+__all__ = ["decode_json", "json_depth", "skeleton"]
+
+
+def _optional_orjson() -> Any:
+    # optional speed-up (extra "speed"): same results, about three times faster decoding
+    try:
+        import orjson  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - exercised when the extra is not installed
+        return None
+    return orjson
+
+
+_orjson: Any = _optional_orjson()
+
+_UNIFY = bytes.maketrans(b"{}", b"[]")
+_DROP = bytes(c for c in range(256) if c not in b'[]{}":')
+_QUOTING_ESCAPE = re.compile(rb'\\[\\"]')
+_BIG = 2**64
+"""Integers at or beyond this magnitude are nulled: no status page field needs them, and
+decoders disagree on them (orjson turns them into floats, json into unbounded ints)."""
+
+
+def skeleton(data: bytes) -> bytes | None:
+    """The brackets (all written ``[``/``]``) and colons of the JSON text *data* that lie outside
+    strings, in order; None when the quotes do not pair (the text is not valid JSON).
+
+    Every step is one C-speed pass: escaped backslashes and quotes go (only escapes can hold a
+    backslash in valid JSON), then everything but brackets, colons and quotes, then empty
+    strings; the quotes left alternate open/close, so splitting on them puts what lies outside
+    strings at the even positions.
+    """
+    if _QUOTING_ESCAPE.search(data) is not None:
+        data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    skel = data.translate(_UNIFY, _DROP).replace(b'""', b"")
+    if b'"' in skel:
+        parts = skel.split(b'"')
+        if len(parts) % 2 == 0:
+            return None
+        skel = b"".join(parts[::2])
+    return skel
+
+
+def _depth(skel: bytes, limit: int) -> int | None:
+    """Nesting depth of a bracket skeleton, counted up to *limit* + 1; None when the brackets
+    do not nest.  Each pass strips the innermost pairs, so the passes are the depth."""
+    if b":" in skel:
+        skel = skel.replace(b":", b"")
+    if b"[" * (limit + 1) in skel:
+        return limit + 1  # a run of openers: no need to peel them one pass at a time
+    depth = 0
+    while skel:
+        shorter = skel.replace(b"[]", b"")
+        if len(shorter) == len(skel):
+            return None
+        depth += 1
+        if depth > limit:
+            break
+        skel = shorter
+    return depth
+
+
+def json_depth(data: bytes, limit: int) -> int:
+    """The nesting depth of the valid JSON text *data*, counted up to *limit* + 1.
+
+    Runs at C speed (see :func:`skeleton`); exact for valid JSON, and *limit* + 1 for text whose
+    quotes or brackets do not pair.
+    """
+    skel = skeleton(data)
+    depth = None if skel is None else _depth(skel, limit)
+    return limit + 1 if depth is None else depth
+
+
+# -- the scans ------------------------------------------------------------------------------
+
+_SUSPECT_ESCAPE = re.compile(rb"\\u(?:0000|[dD][89a-fA-F])")
+_ESCAPE = re.compile(
+    r"\\\\"  # an escaped backslash: skipped, so what follows it is not read as an escape
+    r"|\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"  # a surrogate pair: kept
+    r"|\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})"  # NUL or a lone surrogate: replaced
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _scrub_escapes(text: str) -> tuple[str, int]:
+    count = 0
+
+    def repl(m: re.Match[str]) -> str:
+        nonlocal count
+        token = m.group(0)
+        if token == "\\\\" or len(token) == 12:
+            return token
+        count += 1
+        return "\\ufffd"
+
+    return _ESCAPE.sub(repl, text), count
+
+
+def _survey(value: Any, check_ints: bool) -> tuple[int, bool]:
+    """(object members held, whether a number needs a closer look).  Two loops, so that the
+    common one (orjson: its integers fit 64 bits) tests one type less per value."""
+    members = 0
+    odd = False
+    stack = [value]
+    pop, push = stack.pop, stack.append
+    if check_ints:
+        while stack:
+            x = pop()
+            if type(x) is dict:
+                members += len(x)
+                x = x.values()
+            for y in x:
+                t = type(y)
+                if t is dict or t is list:
+                    push(y)
+                elif (t is float or t is int) and not -_BIG < y < _BIG:
+                    odd = True
+    else:
+        while stack:
+            x = pop()
+            if type(x) is dict:
+                members += len(x)
+                x = x.values()
+            for y in x:
+                t = type(y)
+                if t is dict or t is list:
+                    push(y)
+                elif t is float and not -_BIG < y < _BIG:  # also true for NaN
+                    odd = True
+    return members, odd
+
+
+# -- decoding -------------------------------------------------------------------------------
+
+
+def decode_json(source: Source, ctx: ParseContext) -> Any:
+    """The body of *source* decoded as JSON, under ``ctx.limits`` (see the module doc)."""
+    limit = ctx.limits.max_depth
+    data: bytes | None = None
+    if source._text is None:
+        enc, skip = sniff_encoding(source.data, source.content_type)
+        if enc == "utf-8" and not skip:
+            data = source.data  # orjson and the scans read the bytes as they came
+    text: str | None = None
+    if data is None:
+        text = source.text(ctx)
+        raw = text.encode("utf-8", "surrogatepass")
+    else:
+        raw = data
+
+    skel = skeleton(raw)
+    if skel is not None and skel.count(b"[") > ctx.limits.max_nodes:
+        ctx.over_limit(
+            "max_nodes", f"more than max_nodes={ctx.limits.max_nodes} JSON arrays and objects"
+        )
+    depth = None if skel is None else _depth(skel, limit)
+    if depth is not None and depth > limit:
+        if skel is not None and skel.count(b"[") == skel.count(b"]"):
+            ctx.over_limit("max_depth", f"JSON nested deeper than max_depth={limit}")
+        depth = None  # brackets that do not even balance: let the decoder say what is wrong
+
+    if _SUSPECT_ESCAPE.search(raw) is not None:
+        text = source.text(ctx) if text is None else text
+        scrubbed, count = _scrub_escapes(text)
+        if count:
+            ctx.warn(f"{count} escaped NUL or lone surrogate(s) in strings replaced by U+FFFD")
+            text, data = scrubbed, None
+
+    value: Any = _UNSET
+    if data is not None and _orjson is not None:
+        # on failure json reports it (or accepts what orjson refuses: NaN, big numbers)
+        with contextlib.suppress(_orjson.JSONDecodeError):
+            value = _orjson.loads(data)
+    by_orjson = value is not _UNSET
+    if value is _UNSET:
+        text = source.text(ctx) if text is None else text
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as exc:
+            if not exc.msg.startswith("Invalid control character"):
+                _fail(exc, text, ctx)
+            text = _controls_as_spaces(text, ctx)
+            return _slow(text, ctx, depth)
+        except RecursionError:
+            ctx.over_limit("max_depth", f"JSON nested deeper than max_depth={limit}")
+        except ValueError:  # an integer past Python's digit limit
+            return _slow(text, ctx, depth)
+
+    # orjson's integers fit 64 bits (it turns bigger ones into floats, which the survey sees)
+    if type(value) in (dict, list):
+        members, odd = _survey(value, check_ints=not by_orjson)
+    else:  # a bare scalar: no members; a number may still be odd
+        members, odd = 0, type(value) in (float, int) and not -_BIG < value < _BIG
+    repeated = skel is None or depth is None or members != skel.count(b":")
+    if repeated or odd:
+        del value  # the second pass builds its own; never hold both
+        text = source.text(ctx) if text is None else text
+        return _slow(text, ctx, depth, keys=repeated, numbers=odd)
+    return value
+
+
+def _fail(exc: json.JSONDecodeError, text: str, ctx: ParseContext) -> None:
+    ctx.fail(
+        f"invalid JSON: {exc.msg}",
+        f"line {exc.lineno} column {exc.colno}",
+        text[max(exc.pos - 20, 0) : exc.pos + 20],
+    )
+
+
+def _controls_as_spaces(text: str, ctx: ParseContext) -> str:
+    count = len(_CONTROL.findall(text))
+    ctx.warn(f"{count} raw control character(s) (invalid in JSON) read as spaces")
+    return _CONTROL.sub(" ", text)
+
+
+_UNSET: Any = object()
+
+
+class _Bad:
+    """A number the slow path refuses; replaced by None once its path is known."""
+
+    __slots__ = ("literal", "reason")
+
+    def __init__(self, literal: str, reason: str) -> None:
+        self.literal = literal
+        self.reason = reason
+
+
+def _int(literal: str) -> Any:
+    digits = len(literal) - (literal[0] == "-")
+    if digits > 20:
+        return _Bad(literal, "integer beyond 64 bits")
+    n = int(literal)
+    return n if -_BIG < n < _BIG else _Bad(literal, "integer beyond 64 bits")
+
+
+def _float(literal: str) -> Any:
+    f = float(literal)
+    return f if math.isfinite(f) else _Bad(literal, "number out of range")
+
+
+def _constant(literal: str) -> Any:
+    return _Bad(literal, f"{literal} is not JSON")
+
+
+class _Findings:
+    """What the hooks of the slow pass found, kept within ``max_warnings``."""
+
+    __slots__ = ("bad", "cap", "extra", "repeated")
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.bad = 0
+        """Refused numbers not yet nulled."""
+        self.extra = 0
+        """Objects with repeated keys beyond the cap: counted, not located."""
+        self.repeated: dict[int, tuple[dict[str, Any], list[str]]] = {}
+        """Objects with repeated keys, by id(); each held so that its id cannot be reused."""
+
+    def pairs(self, items: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(items)
+        if len(obj) != len(items):
+            if len(self.repeated) >= self.cap:
+                self.extra += 1
+                return obj
+            seen: set[str] = set()
+            dupes: list[str] = []
+            for key, _ in items:
+                if key in seen and key not in dupes:
+                    dupes.append(key)
+                seen.add(key)
+            self.repeated[id(obj)] = (obj, dupes)
+        return obj
+
+    def number(self, convert: Any) -> Any:
+        def hook(literal: str) -> Any:
+            value = convert(literal)
+            if type(value) is _Bad:
+                self.bad += 1
+            return value
+
+        return hook
+
+
+def _slow(
+    text: str, ctx: ParseContext, depth: int | None, *, keys: bool = True, numbers: bool = True
+) -> Any:
+    """Decode with hooks (for repeated *keys*, for odd *numbers*: each hook costs a Python
+    call per object or number, so only those needed run), then name every problem with its
+    path."""
+    found = _Findings(ctx.limits.max_warnings)
+    hooks: dict[str, Any] = {}
+    if keys:
+        hooks["object_pairs_hook"] = found.pairs
+    if numbers:
+        hooks["parse_int"] = found.number(_int)
+        hooks["parse_float"] = found.number(_float)
+        hooks["parse_constant"] = found.number(_constant)
+    try:
+        value = json.loads(text, **hooks)
+    except json.JSONDecodeError as exc:
+        _fail(exc, text, ctx)
+    except RecursionError:
+        ctx.over_limit("max_depth", f"JSON nested deeper than max_depth={ctx.limits.max_depth}")
+    return _settle(value, found, ctx, depth)
+
+
+_Where = tuple[Any, "str | int"] | None
+"""Where a value sits: (where its container sits, its key or index), None for the top."""
+
+
+def _spell(where: _Where) -> str:
+    parts: list[str | int] = []
+    while where is not None:
+        where, key = where
+        parts.append(key)
+    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in reversed(parts))
+
+
+def _warn(ctx: ParseContext, message: str, where: _Where, value: object = None) -> None:
+    if not ctx.strict and len(ctx.warnings) >= ctx.limits.max_warnings:
+        ctx.dropped += 1  # do not spell out a path nobody will read
+        return
+    ctx.warn(message, _spell(where), value)
+
+
+def _settle(value: Any, found: _Findings, ctx: ParseContext, depth: int | None) -> Any:
+    """Null the refused numbers and report them and the repeated keys with their paths (in
+    document order); check the depth when the skeleton could not tell it.  The walk stops as
+    soon as nothing is left to find."""
+    limit = ctx.limits.max_depth
+    if type(value) is _Bad:
+        ctx.warn(f"{value.reason}: read as null", "$", value.literal)
+        return None
+    repeated = found.repeated
+    stack: list[tuple[Any, _Where, int]] = [(value, None, 1)]
+    while stack and (found.bad or repeated or depth is None):
+        x, where, level = stack.pop()
+        if depth is None and level > limit:
+            ctx.over_limit("max_depth", f"JSON nested deeper than max_depth={limit}", _spell(where))
+        items: Any
+        if type(x) is dict:
+            dupes = repeated.pop(id(x), None)
+            for key in dupes[1] if dupes else ():
+                _warn(ctx, f"duplicate key {key!r}: the last value is kept", where)
+            items = x.items()
+        elif type(x) is list:
+            items = enumerate(x)
+        else:
+            continue
+        children = []
+        for key, v in items:
+            kind = type(v)
+            if kind is _Bad:
+                found.bad -= 1
+                _warn(ctx, f"{v.reason}: read as null", (where, key), v.literal)
+                x[key] = None  # replaces a value: the container keeps its size
+            elif kind is dict or kind is list:
+                children.append((v, (where, key), level + 1))
+        stack.extend(reversed(children))
+    for _, lost in repeated.values():  # in objects a later duplicate replaced
+        for key in lost:
+            ctx.warn(f"duplicate key {key!r}: the last value is kept")
+    ctx.dropped += found.extra
+    return value

@@ -1,0 +1,319 @@
+"""Work grows linearly with hostile input, on every growth axis the issue names: attributes,
+comment length, author length, depth, item count, date length.
+
+Each test times one input and the same input four times larger, within one run, best of
+several interleaved tries, and asserts the larger took at most 8 times as long (linear work
+gives 4, quadratic 16): doubling the input about doubles the work.  Sizes are chosen so the
+smaller input takes milliseconds, not microseconds, so noise and fixed costs stay small.
+The garbage collector is paused while a call is timed (its passes grow with the objects alive,
+not with the work) and results are freed outside the timed part.  Where building Python
+objects dominates (JSON), caches still make even ``json.loads`` grow faster than the input at
+these sizes: there the bound is twice the growth json.loads itself shows on the same inputs,
+timed alongside.
+Axes that only matter to XML/HTML adapters run through the safe XML/HTML readers, the
+feedparser preparation and detection (which is where such input goes until feed and HTML
+adapters are merged; the tests then cover them through statuskit.parse automatically).
+"""
+
+from __future__ import annotations
+
+import gc
+import io
+import json
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+import statuskit
+from statuskit import Limits, ParseContext
+from statuskit._dates import parse_datetime
+from statuskit._html import parse_html
+from statuskit._markup import crowded_element
+from statuskit._text import html_to_text
+from statuskit._xml import feedparser_bytes, parse_xml
+
+GROWTH = 4
+BOUND = 8.0
+TRIES = 5
+
+
+def _time(run: Callable[[Any], Any], data: Any) -> float:
+    # The cyclic garbage collector's passes grow with the number of live objects, not with the
+    # work done: it runs between the timed calls, never during them.
+    gc.disable()
+    try:
+        start = time.perf_counter()
+        try:
+            result = run(data)
+        except statuskit.StatuskitError:
+            result = None
+        elapsed = time.perf_counter() - start
+        del result  # freed outside the timed part
+    finally:
+        gc.enable()
+    return elapsed
+
+
+def _growth(run: Callable[[Any], Any], small: Any, large: Any) -> tuple[float, float, float]:
+    run_small = run_large = float("inf")
+    _time(run, small)  # warm caches, imports, compiled patterns
+    for _ in range(TRIES):
+        run_small = min(run_small, _time(run, small))
+        run_large = min(run_large, _time(run, large))
+    return run_large / max(run_small, 1e-6), run_small, run_large
+
+
+def assert_linear(
+    make: Callable[[int], Any],
+    run: Callable[[Any], Any],
+    n: int,
+    baseline: Callable[[Any], Any] | None = None,
+) -> None:
+    small, large = make(n), make(GROWTH * n)
+    ratio, run_small, run_large = _growth(run, small, large)
+    bound = BOUND
+    if baseline is not None and ratio > bound:
+        bound = max(bound, 2 * _growth(baseline, small, large)[0])
+    assert ratio <= bound, (
+        f"{GROWTH}x the input took {ratio:.1f}x the time ({run_small * 1e3:.2f} ms -> "
+        f"{run_large * 1e3:.2f} ms): superlinear"
+    )
+
+
+def xml(text: str) -> Any:
+    return parse_xml(text, ParseContext("t"))
+
+
+def xml_roomy(text: str) -> Any:
+    return parse_xml(text, ParseContext("t", limits=Limits(max_attributes=10**7)))
+
+
+def html(text: str) -> Any:
+    return parse_html(text, ParseContext("t"))
+
+
+def feedparser_run(text: str) -> Any:
+    import feedparser
+
+    body = feedparser_bytes(text, ParseContext("t"))
+    return feedparser.parse(io.BytesIO(body), sanitize_html=False, resolve_relative_uris=False)
+
+
+def detect_and_parse(data: str | bytes) -> Any:
+    return statuskit.parse(data)
+
+
+def statuspage(data: bytes) -> Any:
+    return statuskit.parse(data, provider="statuspage.json")
+
+
+def rss(item: str, item_attrs: str = "") -> str:
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Example</title>'
+        f"<item{item_attrs}><title>Outage</title>{item}</item></channel></rss>"
+    )
+
+
+def attrs(n: int) -> str:
+    return " ".join(f'a{i}="{i}"' for i in range(n))
+
+
+def page(n_components: int, **extra: Any) -> bytes:
+    comps = [
+        {
+            "id": f"c{i:011d}",
+            "name": f"Region {i}",
+            "status": "operational",
+            "position": i,
+            "updated_at": "2026-07-24T19:43:40.040Z",
+            "group_id": None,
+        }
+        for i in range(n_components)
+    ]
+    doc = {
+        "page": {"id": "kctbh9vrtdwd", "name": "X"},
+        "components": comps,
+        "status": {"indicator": "none"},
+        **extra,
+    }
+    return json.dumps(doc).encode()
+
+
+AXES: dict[str, tuple[Callable[[int], Any], Callable[[Any], Any], int]] = {
+    # attributes
+    "attributes: one HTML element with n attributes (refused)": (
+        lambda n: "<div " + " ".join(f"a{i}" for i in range(n)) + ">x</div>",
+        html,
+        20_000,
+    ),
+    "attributes: n HTML elements with 200 attributes each (accepted)": (
+        lambda n: ("<p " + " ".join(f"a{i}" for i in range(200)) + ">x</p>") * n,
+        html,
+        40,
+    ),
+    "attributes: one XML element with n attributes (limit raised, accepted)": (
+        lambda n: f"<r {attrs(n)}/>",
+        xml_roomy,
+        5_000,
+    ),
+    "attributes: feed item with n attributes, feedparser preparation (refused)": (
+        lambda n: rss("", " " + attrs(n)),
+        feedparser_run,
+        20_000,
+    ),
+    "attributes: feed item with n attributes, statuskit.parse": (
+        lambda n: rss("", " " + attrs(n)),
+        detect_and_parse,
+        20_000,
+    ),
+    "attributes: counting them in n tags of 100 quoted values": (
+        lambda n: ("<a " + attrs(100) + ">") * n,
+        lambda t: crowded_element(t, 256),
+        200,
+    ),
+    # comment length
+    "comment length: n comment openers in HTML": (lambda n: "<p>x</p>" + "<!--" * n, html, 50_000),
+    "comment length: one unclosed HTML comment of n characters": (
+        lambda n: "<p>x</p><!--" + "-x" * n,
+        html,
+        200_000,
+    ),
+    "comment length: n comment openers in XML": (
+        lambda n: "<r><t>x</t>" + "<!--" * n + "</r>",
+        xml,
+        50_000,
+    ),
+    "comment length: n escaped comment openers, feedparser preparation": (
+        lambda n: rss("<description>" + "&lt;!--" * n + "</description>"),
+        feedparser_run,
+        5_000,
+    ),
+    "comment length: n comment openers in an update body (html_to_text)": (
+        lambda n: "<p>Resolved</p>" + "<!--" * n,
+        html_to_text,
+        50_000,
+    ),
+    "comment length: n comment openers, statuskit.parse": (
+        lambda n: "<html><body>" + "<!--" * n,
+        detect_and_parse,
+        50_000,
+    ),
+    # author length
+    "author length: RSS author of n characters, feedparser preparation": (
+        lambda n: rss("<author>" + "a" * n + "@</author>"),
+        feedparser_run,
+        100_000,
+    ),
+    "author length: Atom e-mail of n characters, feedparser preparation": (
+        lambda n: (
+            '<feed xmlns="http://www.w3.org/2005/Atom"><entry><author><email>'
+            + "b." * n
+            + "@x</email></author></entry></feed>"
+        ),
+        feedparser_run,
+        50_000,
+    ),
+    "author length: RSS author of n characters, safe XML reader": (
+        lambda n: rss("<author>" + "a" * n + "@</author>"),
+        xml,
+        500_000,
+    ),
+    "author length: RSS author of n characters, statuskit.parse": (
+        lambda n: rss("<author>" + "a" * n + "@</author>"),
+        detect_and_parse,
+        500_000,
+    ),
+    # depth
+    "depth: JSON nested n deep (refused before decoding)": (
+        lambda n: (
+            b'{"page": {}, "status": {"indicator": "none"}, "components": '
+            + b"[" * n
+            + b"]" * n
+            + b"}"
+        ),
+        statuspage,
+        40_000,
+    ),
+    "depth: n JSON teeth 58 deep (accepted)": (
+        lambda n: page(1, x=[[[[[[]]]]]]).replace(
+            b'"x": [[[[[[]]]]]]', b'"x": [' + b",".join([b"[" * 58 + b"]" * 58] * n) + b"]"
+        ),
+        statuspage,
+        500,
+    ),
+    "depth: XML nested n deep": (lambda n: "<a>" * n + "</a>" * n, xml, 20_000),
+    "depth: HTML nested n deep": (lambda n: "<div>" * n + "x", html, 10_000),
+    "depth: XML nested n deep, statuskit.parse": (
+        lambda n: (
+            '<?xml version="1.0"?><rss version="2.0"><channel>'
+            + "<x>" * n
+            + "</x>" * n
+            + "</channel></rss>"
+        ),
+        detect_and_parse,
+        20_000,
+    ),
+    "depth: an update body nested n deep (html_to_text)": (
+        lambda n: "<div>" * n + "x",
+        html_to_text,
+        10_000,
+    ),
+    # item count
+    "item count: n Statuspage components": (page, statuspage, 1_000),
+    "item count: n objects with a repeated key (slow JSON path)": (
+        lambda n: page(1, x=[{"a": 1}] * n).replace(b'{"a": 1}', b'{"a": 1, "a": 2}'),
+        statuspage,
+        2_000,
+    ),
+    "item count: n numbers beyond 64 bits (slow JSON path)": (
+        lambda n: page(1).replace(
+            b'"position": 0', b'"position": 0, "x": [' + b",".join([b"9" * 25] * n) + b"]"
+        ),
+        statuspage,
+        5_000,
+    ),
+    "item count: n feed items, safe XML reader": (
+        lambda n: rss("", "").replace("<item>", "<item><title>t</title></item>" * n + "<item>"),
+        xml,
+        4_000,
+    ),
+    "item count: n feed items, statuskit.parse": (
+        lambda n: rss("").replace(
+            "<item>",
+            "<item><title>t</title><pubDate>Fri, 24 Jul 2026 18:00:00 +0000</pubDate>"
+            "<description>&lt;p&gt;Resolved&lt;/p&gt;</description></item>" * n + "<item>",
+        ),
+        detect_and_parse,
+        1_000,
+    ),
+    "item count: n feed items, feedparser preparation": (
+        lambda n: rss("").replace("<item>", "<item><title>t</title></item>" * n + "<item>"),
+        feedparser_run,
+        150,
+    ),
+    # date length
+    "date length: a JSON date field of n characters (refused by max_date_length)": (
+        lambda n: page(2, incidents=[{"id": "i", "name": "x", "created_at": "9" * n}]),
+        statuspage,
+        1_000_000,
+    ),
+    "date length: a feed date of n characters, statuskit.parse": (
+        lambda n: rss("<pubDate>" + "Fri, 24 Jul 2026 " * n + "</pubDate>"),
+        detect_and_parse,
+        50_000,
+    ),
+    "date length: a date of n characters, max_date_length raised to let dateutil see it": (
+        lambda n: "2026-07-24 " + "10:00 " * n,
+        lambda s: parse_datetime(s, ParseContext("t", limits=Limits(max_date_length=10**8))),
+        500,
+    ),
+}
+
+
+@pytest.mark.parametrize("axis", list(AXES))
+def test_work_grows_linearly(axis: str) -> None:
+    """Four times the input takes at most eight times the work."""
+    make, run, n = AXES[axis]
+    assert_linear(make, run, n, baseline=json.loads if run is statuspage else None)
