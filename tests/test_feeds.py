@@ -384,3 +384,17 @@ def test_a_repeated_statuspage_entry_is_kept_once_with_a_warning() -> None:
     assert [i.id for i in snap.incidents].count("k7f2m9q4x1zb") == 1
     assert snap.incident("k7f2m9q4x1zb").title == "Webhooks delayed & retried"  # type: ignore[union-attr]
     assert any("second entry" in w for w in snap.warnings)
+
+
+@pytest.mark.parametrize("ref", [b"&#99999999999;", b"&#x110000;", b"&#xD800;", b"&#0;"])
+def test_character_references_no_character_has_do_not_crash_the_lenient_reader(ref: bytes) -> None:
+    """A malformed feed with a reference to no character (beyond U+10FFFF, a surrogate, too
+    many digits) is read leniently, the reference as U+FFFD: feedparser never sees it."""
+    data = (
+        b'<rss version="2.0"><channel><title>t &nbsp;</title><item><title>Outage '
+        + ref
+        + b" here</title><guid>1</guid></item></channel></rss>"
+    )
+    snap = statuskit.parse(data)
+    assert snap.incidents[0].title.startswith("Outage ")
+    assert any("not well-formed" in w for w in snap.warnings)
