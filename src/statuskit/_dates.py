@@ -287,6 +287,7 @@ _MONTHS = {
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
     )
 }
+_SURELY_CLOSEST = timedelta(days=150)
 _PARTIAL = re.compile(
     r"""^\s*(?P<mon>[A-Za-z]{3})[A-Za-z]*\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?
         \s*(?:(?P<year>\d{4})\s*,?\s*(?:-\s*)?)?
@@ -333,6 +334,23 @@ def parse_partial(
     if m["year"]:
         years = [int(m["year"])]
     elif reference is not None:
+        # Fast path (same result): a time within 150 days of the reference in the reference's
+        # own year is the closest one, as the other candidates lie more than 200 days away.
+        own_year: datetime | None
+        try:
+            own_year = datetime(reference.year, month, day, hour, minute, second)
+        except ValueError:
+            own_year = None
+        if own_year is not None:
+            tz = m["tz"]
+            fixed = _FIXED.get(tz.upper()) if tz and ctx.time_zone is None else None
+            near: datetime | None
+            if fixed is not None:  # a table abbreviation, no page zone to consult: a fixed offset
+                near = _to_utc(own_year.replace(tzinfo=fixed), ctx, path, text)
+            else:
+                near = _zoned(own_year, tz, ctx, path, text)
+            if near is None or abs(near - reference) < _SURELY_CLOSEST:
+                return near
         years = [reference.year - 1, reference.year, reference.year + 1]
     else:
         ctx.warn("date without year and nothing to take the year from", path, text)

@@ -56,6 +56,15 @@ _BUILTINS: dict[str, str] = {
     "heroku.json": "statuskit.adapters.heroku:HerokuJSON",
     "openstatus.json": "statuskit.adapters.openstatus:OpenStatusJSON",
     "statuspage.html": "statuskit.adapters.statuspage_html:StatuspageHTML",
+    "feed": "statuskit.adapters.feeds:FeedAdapter",
+    "statuspage.feed": "statuskit.adapters.feeds:StatuspageFeed",
+    "incidentio.feed": "statuskit.adapters.feeds:IncidentioFeed",
+    "aws.feed": "statuskit.adapters.feeds:AWSFeed",
+    "azure.feed": "statuskit.adapters.feeds:AzureFeed",
+    "gcp.feed": "statuskit.adapters.feeds:GCPFeed",
+    "slack.feed": "statuskit.adapters.feeds:SlackFeed",
+    "instatus.feed": "statuskit.adapters.feeds:InstatusFeed",
+    "betterstack.feed": "statuskit.adapters.feeds:BetterStackFeed",
 }
 
 _lock = threading.RLock()

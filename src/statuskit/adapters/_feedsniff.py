@@ -1,0 +1,103 @@
+"""Is this input a feed, and whose?  Decided from the first few KB (and the URL, if given).
+
+The root element tells a feed: ``<rss>``, ``<feed>`` in the Atom namespace, ``<rdf:RDF>`` with
+the RSS 1.0 namespace.  The platform comes from markers in the same text, checked in this order
+(first match wins):
+
+==============  ===============================================================================
+platform        markers
+==============  ===============================================================================
+aws             ``status.aws.amazon.com``, "AWS Service Health Dashboard"
+azure           ``azure.status.microsoft``, ``azurestatus``, "<title>Azure Status</title>"
+gcp             ``status.cloud.google.com``, "Google Cloud Service Health"
+slack           ``status.slack.com``
+instatus        ``.instatus.com``, "Instatus"
+betterstack     ``betteruptime.com``, ``betterstack.com``, "Better Stack", "Better Uptime"
+incidentio      an incident link with a ULID (``/incidents/01H...``), ``incident.io``
+statuspage      an entry id ``tag:<host>,2005:Incident/<n>``, a channel described as
+                "Statuspage", Statuspage's ``data-var`` date markup
+==============  ===============================================================================
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import attrs
+
+from ._feedxml import RawFeed
+
+__all__ = ["FeedGuess", "classify", "platform_of"]
+
+
+@attrs.frozen
+class FeedGuess:
+    """What the head of an input says."""
+
+    kind: str
+    """"atom", "rss" or "rdf"."""
+    platform: str | None
+    evidence: str
+
+
+_ROOT = re.compile(r"<(?![?!])([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)([^>]*)>?")
+_PROLOG = re.compile(r"\A(?:\s|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[[^\]]*\])?\s*>)*", re.S)
+
+MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("aws", re.compile(r"status\.aws\.amazon\.com|AWS Service Health Dashboard")),
+    (
+        "azure",
+        re.compile(r"azure\.status\.microsoft|azurestatus|status\.azure\.com|<title>Azure Status<"),
+    ),
+    ("gcp", re.compile(r"status\.cloud\.google\.com|Google Cloud Service Health")),
+    ("slack", re.compile(r"status\.slack\.com")),
+    ("instatus", re.compile(r"\.instatus\.com|\bInstatus\b")),
+    ("betterstack", re.compile(r"betteruptime\.com|betterstack\.com|Better (?:Stack|Uptime)")),
+    ("incidentio", re.compile(r"/incidents/01[0-9A-HJKMNP-TV-Z]{24}\b|\bincident\.io\b")),
+    (
+        "statuspage",
+        re.compile(
+            r",2005:Incident/\d|<description>\s*Statuspage\s*</description>"
+            r"|data-var=(?:&apos;|&#39;|&quot;|'|\")(?:date|time)"
+        ),
+    ),
+)
+
+
+@lru_cache(maxsize=256)
+def classify(head: str, url: str | None = None) -> FeedGuess | None:
+    """What *head* (the first KB of an input) is, or None when it is no feed."""
+    prolog = _PROLOG.match(head)
+    m = _ROOT.match(head, prolog.end() if prolog else 0)
+    if m is None:
+        return None
+    prefix, name, rest = m.group(1) or "", m.group(2), m.group(3) or ""
+    if name == "rss" and not prefix:
+        kind = "rss"
+    elif name == "feed" and ("http://www.w3.org/2005/Atom" in rest or "purl.org/atom" in rest):
+        kind = "atom"
+    elif name == "RDF" and "http://purl.org/rss/1.0/" in head:
+        kind = "rdf"
+    else:
+        return None
+    text = head if url is None else f"{head}\n{url}"
+    for platform, pattern in MARKERS:
+        found = pattern.search(text)
+        if found is not None:
+            return FeedGuess(kind, platform, f"{kind} feed; {platform} marker {found.group(0)!r}")
+    if url and re.search(r"/history\.(?:atom|rss)(?:\?|$)", url):
+        return FeedGuess(kind, "statuspage", f"{kind} feed; Statuspage history url")
+    return FeedGuess(kind, None, f"{kind} feed")
+
+
+def platform_of(feed: RawFeed) -> str | None:
+    """The platform markers in a whole feed's records (for inputs whose first KB had none)."""
+    parts = [feed.title or "", feed.link or "", feed.id or "", feed.generator or ""]
+    for entry in feed.entries[:5]:
+        parts += [entry.id or "", entry.link or "", (entry.body or "")[:2000]]
+    text = "\n".join(parts)
+    for platform, pattern in MARKERS:
+        if pattern.search(text):
+            return platform
+    return None
