@@ -98,7 +98,7 @@ def test_times_without_zone_warn_once() -> None:
     snap = read("components.json")
     assert [w for w in snap.warnings if "no zone" in w] == [
         "cachet.json: 5 times carry no zone (Cachet serves the installation's local time): "
-        "read as UTC"
+        "read as UTC; pass parse(..., time_zone=...) to read them right"
     ]
     website = snap.component("1")
     assert website is not None and website.updated_at == datetime(

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from ._dates import zone_info
 from ._guard import bound, check_reading, compare, empty_reading
 from ._source import Source
 from .adapters.base import Adapter
@@ -58,6 +59,7 @@ def parse(
     limits: Limits | None = None,
     read_at: datetime | None = None,
     previous: Snapshot | None = None,
+    time_zone: str | None = None,
 ) -> Snapshot:
     """Read one HTTP body of a status page into a :class:`~statuskit.Snapshot`.  Never fetches.
 
@@ -73,6 +75,11 @@ def parse(
         read_at: when the body was fetched (aware); kept as ``Snapshot.read_at`` for the diff.
         previous: the previous reading of the same page: a collapse of its components (or a
             vanished status indicator) is reported, see :func:`check_reading`.
+        time_zone: the page's IANA zone ("Europe/Berlin"), when you know it: formats that give
+            times without a zone (Cachet's API, some hand-built pages) read them in it instead of
+            assuming UTC with a warning, and zone abbreviations resolve with it first.  It wins
+            over what an adapter would assume or read from the page.  An unknown name is a
+            ValueError.
 
     Raises:
         UnknownFormatError: no adapter recognises *data* (and no *provider* was given).
@@ -87,13 +94,21 @@ def parse(
         raise TypeError("read_at must be timezone-aware")
     if previous is not None and not isinstance(previous, Snapshot):
         raise TypeError(f"previous must be a Snapshot, not {type(previous).__name__}")
+    if time_zone is not None and zone_info(time_zone) is None:
+        raise ValueError(f"unknown IANA time zone {time_zone!r}")
     source = Source(data, url, content_type, lim)
     adapter: Adapter
     if provider is not None:
         adapter = get_adapter(provider)
     else:
         adapter = get_adapter(detect_source(source).adapter)
-    ctx = ParseContext(adapter.name, strict=strict, limits=lim)
+    ctx = ParseContext(
+        adapter.name,
+        strict=strict,
+        limits=lim,
+        time_zone=time_zone,
+        read_at=None if read_at is None else read_at.astimezone(timezone.utc),
+    )
     snap = _run(adapter, source, ctx)
     snap = bound(snap, ctx, len(source.data) or len(source.text()))
     empty_reading(snap, ctx)

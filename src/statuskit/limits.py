@@ -9,6 +9,7 @@ mode) or :meth:`ParseContext.fail` (always an error).
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import NoReturn
 
 import attrs
@@ -75,7 +76,7 @@ DEFAULT_LIMITS = Limits()
 class ParseContext:
     """What one parse knows about itself: who is parsing, how strictly, and what went wrong."""
 
-    __slots__ = ("adapter", "dropped", "limits", "strict", "time_zone", "warnings")
+    __slots__ = ("adapter", "dropped", "limits", "read_at", "strict", "time_zone", "warnings")
 
     def __init__(
         self,
@@ -84,12 +85,16 @@ class ParseContext:
         strict: bool = False,
         limits: Limits = DEFAULT_LIMITS,
         time_zone: str | None = None,
+        read_at: datetime | None = None,
     ) -> None:
         self.adapter = adapter
         self.strict = strict
         self.limits = limits
         self.time_zone = time_zone
         """The page's IANA zone, once known: used for zone abbreviations and naive times."""
+        self.read_at = read_at
+        """When the body was fetched (aware UTC), if the caller said: "now" for the adapter,
+        e.g. to tell a maintenance that has not started from one under way."""
         self.warnings: list[str] = []
         self.dropped = 0
         """Warnings not kept because ``limits.max_warnings`` were already."""

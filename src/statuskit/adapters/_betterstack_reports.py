@@ -6,7 +6,8 @@ leaves a resource down or degraded, are INVESTIGATING; a post that marks every r
 is RESOLVED (COMPLETED for maintenance); a post that names no resource has no status of its own
 (UNKNOWN).  The report's ``aggregate_state`` is trusted over ``ends_at``: Better Stack leaves
 ``ends_at`` null on reports it resolved.  A maintenance whose resources are not in maintenance
-yet and that starts after the page's last change (``updated_at``) is SCHEDULED.
+yet and that starts after "now" is SCHEDULED: now is the reading's time when the caller passed
+``read_at=``, else the page's last change (``updated_at``).
 """
 
 from __future__ import annotations
@@ -83,7 +84,8 @@ def read_report(
         _update(uid, u, upath, names, kind, ctx)
         for uid, u, upath in related(item, path, "status_updates", "status_update", included, ctx)
     ]
-    status = _report_status(kind, state, starts, affected, current, page.updated_at, ctx, apath)
+    now = ctx.read_at or page.updated_at  # the reading's time when the caller gave it
+    status = _report_status(kind, state, starts, affected, current, now, ctx, apath)
     words = [c.raw_new for c in affected] + [
         ch.raw_new for u in updates for ch in u.component_changes
     ]

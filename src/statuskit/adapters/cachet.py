@@ -137,8 +137,10 @@ class _Reader:
         value = obj.get(key)
         if value is None or value == "":
             return None
-        when, naive = parse_in_zone(value, None, self.ctx, f"{path}.{key}")
-        self.naive += naive
+        # the caller's time_zone= (the installation's zone) when given, else UTC, said once
+        zone = self.ctx.time_zone
+        when, naive = parse_in_zone(value, zone, self.ctx, f"{path}.{key}")
+        self.naive += naive and zone is None
         return when
 
     def read(self, doc: Mapping[str, Any]) -> Snapshot:
@@ -169,7 +171,7 @@ class _Reader:
         if self.naive:
             ctx.warn(
                 f"{self.naive} times carry no zone (Cachet serves the installation's local "
-                "time): read as UTC"
+                "time): read as UTC; pass parse(..., time_zone=...) to read them right"
             )
         complete = _complete(doc)
         listed_components = bool(kinds & {"component", "group"})
