@@ -13,6 +13,7 @@ from .._dates import from_epoch, parse_datetime
 from .._source import Source
 from ..limits import ParseContext
 from ..model import Component
+from ._json import as_dict, as_str
 
 __all__ = [
     "NAIVE",
@@ -85,6 +86,22 @@ def parse_in_zone(
         return parse_datetime(value, ctx, path), naive
     finally:
         ctx.time_zone = saved
+
+
+def incident_head(
+    item: object, ctx: ParseContext, path: str, title_key: str = "title"
+) -> tuple[Mapping[str, Any], str, str] | None:
+    """The record, id and title of an incident-like record; None (with a warning) when it is
+    not an object or has no id, since an incident without an id cannot be followed."""
+    obj = as_dict(item, ctx, path)
+    if obj is None:
+        return None
+    iid = str_id(obj.get("id"), ctx, f"{path}.id")
+    title = as_str(obj.get(title_key), ctx, f"{path}.{title_key}") or ""
+    if iid is None:
+        ctx.warn("incident without id: skipped", f"{path}.id", title)
+        return None
+    return obj, iid, title
 
 
 def join_text(*parts: object) -> str:

@@ -35,7 +35,7 @@ from ..model import (
 )
 from ..status import ComponentStatus, Impact, IncidentKind, IncidentStatus
 from ._json import as_dict, as_list, as_str, date, lookup, omit
-from ._platforms import dedupe, find_keys, head_kind, str_id, url_has
+from ._platforms import dedupe, find_keys, head_kind, incident_head, str_id, url_has
 from .base import Sniff
 
 __all__ = ["COLOURS", "IMPACT", "STAGES", "HerokuJSON"]
@@ -167,14 +167,10 @@ def _incidents(value: object, ctx: ParseContext, path: str, *, maintenance: bool
 
 
 def _incident(item: object, ctx: ParseContext, path: str, *, maintenance: bool) -> Incident | None:
-    obj = as_dict(item, ctx, path)
-    if obj is None:
+    head = incident_head(item, ctx, path)
+    if head is None:
         return None
-    iid = str_id(obj.get("id"), ctx, f"{path}.id")
-    title = as_str(obj.get("title"), ctx, f"{path}.title") or ""
-    if iid is None:
-        ctx.warn("incident without id: skipped", f"{path}.id", title)
-        return None
+    obj, iid, title = head
     updates = []
     colours: list[str] = []
     for j, u in enumerate(as_list(obj.get("updates"), ctx, f"{path}.updates")):

@@ -35,7 +35,7 @@ from ..limits import ParseContext
 from ..model import ComponentRef, Coverage, Incident, Page, Scope, Snapshot, Update
 from ..status import TERMINAL_STATUSES, ComponentStatus, Impact, IncidentKind, IncidentStatus
 from ._json import as_dict, as_list, as_str, date, lookup, omit
-from ._platforms import find_keys, head_kind, str_id, url_has
+from ._platforms import find_keys, head_kind, incident_head, url_has
 from .base import Sniff
 
 __all__ = ["INCIDENT_STATUS", "INDICATOR", "TYPES", "SlackJSON"]
@@ -143,14 +143,10 @@ def _incidents(value: object, ctx: ParseContext, path: str) -> tuple[Incident, .
 
 
 def _incident(item: object, ctx: ParseContext, path: str) -> Incident | None:
-    obj = as_dict(item, ctx, path)
-    if obj is None:
+    head = incident_head(item, ctx, path)
+    if head is None:
         return None
-    iid = str_id(obj.get("id"), ctx, f"{path}.id")
-    title = as_str(obj.get("title"), ctx, f"{path}.title") or ""
-    if iid is None:
-        ctx.warn("incident without id: skipped", f"{path}.id", title)
-        return None
+    obj, iid, title = head
     raw_type = obj.get("type")
     if isinstance(raw_type, str) and raw_type.strip().lower() in TYPES:
         kind, impact = TYPES[raw_type.strip().lower()]

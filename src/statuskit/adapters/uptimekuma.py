@@ -35,7 +35,15 @@ from ..limits import ParseContext
 from ..model import Component, Coverage, Incident, Page, Scope, Snapshot, Update
 from ..status import ComponentStatus, Impact, IncidentKind, IncidentStatus
 from ._json import as_dict, as_list, as_str, omit
-from ._platforms import find_keys, head_kind, newest_by_text, parse_in_zone, str_id, url_has
+from ._platforms import (
+    find_keys,
+    head_kind,
+    incident_head,
+    newest_by_text,
+    parse_in_zone,
+    str_id,
+    url_has,
+)
 from .base import Sniff
 
 __all__ = ["HEARTBEAT", "MAINTENANCE_STATUS", "STYLES", "UptimeKumaJSON", "combine"]
@@ -179,14 +187,10 @@ def _page(doc: Mapping[str, Any], ctx: ParseContext) -> Snapshot:
 
 
 def _announcement(item: object, ctx: ParseContext, path: str) -> Incident | None:
-    obj = as_dict(item, ctx, path)
-    if obj is None:
+    head = incident_head(item, ctx, path)
+    if head is None:
         return None
-    iid = str_id(obj.get("id"), ctx, f"{path}.id")
-    title = as_str(obj.get("title"), ctx, f"{path}.title") or ""
-    if iid is None:
-        ctx.warn("incident without id: skipped", f"{path}.id", title)
-        return None
+    obj, iid, title = head
     style = obj.get("style")
     if isinstance(style, str) and style.strip().lower() in STYLES:
         kind, impact = STYLES[style.strip().lower()]
