@@ -17,6 +17,14 @@
 * malformed XML is a :class:`~statuskit.ParseError` with line and column: never ``recover=True``,
   which silently drops what follows the fault.
 
+libxml2 is always handed UTF-8 that Python decoded (BOM, the caller's HTTP charset, the XML
+declaration, else UTF-8: see :mod:`statuskit._encoding`), with the declaration's encoding
+dropped.  The repairs above cost a few passes over the text, so :func:`read_xml` first hands
+libxml2 the document as it is (when it has no DOCTYPE) and repairs only what libxml2 refused:
+a document libxml2 accepts is one none of the repairs would change, so both ways give the same
+tree.  :func:`read_xml` is what an adapter with a fallback of its own (the feeds, which hand
+malformed feeds to feedparser) calls; :func:`parse_xml` raises on malformed XML.
+
 :func:`feedparser_bytes` prepares a body for the feedparser fallback in the same way, and bounds
 the fields feedparser handles in quadratic time.
 """
@@ -27,8 +35,9 @@ import re
 import threading
 from functools import lru_cache
 from html.entities import html5
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import attrs
 from lxml import etree
 
 from ._markup import check_markup, fix_char_refs, fix_xml_chars
@@ -38,10 +47,12 @@ if TYPE_CHECKING:
     from ._source import Source
 
 __all__ = [
+    "XMLReading",
     "check_tree",
     "feedparser_bytes",
     "neutralise",
     "parse_xml",
+    "read_xml",
     "strip_doctype",
     "xml_parser",
 ]
@@ -49,12 +60,20 @@ __all__ = [
 _local = threading.local()
 
 
-def xml_parser() -> etree.XMLParser:
+def xml_parser(*, comments: bool = True, utf8: bool = False) -> etree.XMLParser:
     """This thread's XML parser (lxml parsers must not be shared between threads): entities
-    unresolved, no DTD, no network, libxml2's default size and depth bounds, no recovery."""
-    parser: etree.XMLParser | None = getattr(_local, "parser", None)
+    unresolved, no DTD, no network, libxml2's default size and depth bounds, no recovery.
+    With ``comments=False`` comments and processing instructions are left out of the tree
+    (the feed reader's choice: an entry's text is its text, not its comments); with
+    ``utf8=True`` the input is read as UTF-8 whatever encoding its declaration names (for text
+    statuskit decoded and encoded again)."""
+    key = (comments, utf8)
+    parsers: dict[tuple[bool, bool], etree.XMLParser] | None = getattr(_local, "parsers", None)
+    if parsers is None:
+        parsers = _local.parsers = {}
+    parser = parsers.get(key)
     if parser is None:
-        parser = etree.XMLParser(
+        parser = parsers[key] = etree.XMLParser(
             resolve_entities=False,
             no_network=True,
             load_dtd=False,
@@ -64,8 +83,10 @@ def xml_parser() -> etree.XMLParser:
             recover=False,
             collect_ids=False,
             remove_blank_text=False,
+            remove_comments=not comments,
+            remove_pis=not comments,
+            encoding="utf-8" if utf8 else None,
         )
-        _local.parser = parser
     return parser
 
 
@@ -79,7 +100,10 @@ _SUBSET_TOKEN = re.compile(r"""["'\[\]>]|<!--|<\?""")
 
 def strip_doctype(text: str) -> tuple[str, bool] | None:
     """*text* without its DOCTYPE declaration, and whether it had an internal subset; None when
-    the DOCTYPE never ends.  Only the prolog is looked at; linear in its length."""
+    the DOCTYPE never ends.  Only the prolog is looked at; linear in its length.  The
+    declaration's line breaks stay (as whitespace in the prolog), so that line numbers in
+    parser errors still point into the document as published.  Without a DOCTYPE, *text* itself
+    is returned."""
     pos = 0
     while True:
         m = _PROLOG_STEP.match(text, pos)
@@ -100,7 +124,8 @@ def strip_doctype(text: str) -> tuple[str, bool] | None:
             end, subset = _doctype_end(text, m.end())
             if end < 0:
                 return None
-            return text[: m.start(1)] + text[end:], subset
+            lines = "\n" * text.count("\n", m.start(1), end)
+            return text[: m.start(1)] + lines + text[end:], subset
 
 
 def _doctype_end(text: str, pos: int) -> tuple[int, bool]:
@@ -171,21 +196,31 @@ def _fix_entities(text: str) -> tuple[str, list[str]]:
     return _ENTITY_STEP.sub(repl, text), unknown
 
 
-def neutralise(text: str, ctx: ParseContext, *, path: str | None = None) -> str:
-    """*text* (a whole XML document) made safe for :func:`xml_parser`, with a warning for each
-    repair; raises :class:`~statuskit.InputLimitError` for an element with too many
-    attributes and :class:`~statuskit.ParseError` for a DOCTYPE that never ends."""
+def _drop_encoding(text: str) -> str:
+    """*text* without the encoding of its XML declaration: the text is decoded already, and a
+    declared encoding would make libxml2 decode the UTF-8 it is handed again."""
     decl = _DECL.match(text)
     if decl is not None and "encoding" in decl.group(0):
-        # the text is decoded already: an encoding declaration would make lxml decode it again
-        text = text[: decl.start()] + _ENCODING_ATTR.sub("", decl.group(0)) + text[decl.end() :]
+        return text[: decl.start()] + _ENCODING_ATTR.sub("", decl.group(0)) + text[decl.end() :]
+    return text
+
+
+def neutralise(
+    text: str, ctx: ParseContext, *, path: str | None = None, checked: bool = False
+) -> str:
+    """*text* (a whole XML document) made safe for :func:`xml_parser`, with a warning for each
+    repair; raises :class:`~statuskit.InputLimitError` for too many elements or an element with
+    too many attributes (*checked*: :func:`~statuskit._markup.check_markup` already ran on this
+    text) and :class:`~statuskit.ParseError` for a DOCTYPE that never ends."""
+    text = _drop_encoding(text)
     stripped = strip_doctype(text)
     if stripped is None:
         ctx.fail("DOCTYPE declaration never ends", path)
     text, subset = stripped
     if subset:
         ctx.warn("DOCTYPE internal subset ignored (statuskit never expands entities)", path)
-    check_markup(text, ctx, path=path, xml=True)
+    if not checked:
+        check_markup(text, ctx, path=path, xml=True)
     text, bad_chars = fix_xml_chars(text)
     if bad_chars:
         ctx.warn(f"{bad_chars} character(s) XML forbids replaced by U+FFFD", path)
@@ -213,13 +248,16 @@ def _crowded(limit: int) -> etree.XPath:
     return etree.XPath(f"boolean(descendant-or-self::*[count(@*) > {limit}])")
 
 
-def check_tree(root: etree._Element, ctx: ParseContext, path: str | None = None) -> None:
+def check_tree(
+    root: etree._Element, ctx: ParseContext, path: str | None = None, *, attributes: bool = True
+) -> None:
     """Raise :class:`~statuskit.InputLimitError` when the tree under *root* nests deeper than
-    ``max_depth`` or an element has more than ``max_attributes`` attributes (XPath, in C)."""
+    ``max_depth`` or (*attributes*) an element has more than ``max_attributes`` attributes
+    (XPath, in C)."""
     limits = ctx.limits
     if limits.max_depth < 256 and _too_deep(limits.max_depth)(root):
         ctx.over_limit("max_depth", f"markup nested deeper than max_depth={limits.max_depth}", path)
-    if _crowded(limits.max_attributes)(root):
+    if attributes and _crowded(limits.max_attributes)(root):
         ctx.over_limit(
             "max_attributes",
             f"an element has more than max_attributes={limits.max_attributes} attributes",
@@ -227,31 +265,134 @@ def check_tree(root: etree._Element, ctx: ParseContext, path: str | None = None)
         )
 
 
-def parse_xml(
-    data: Source | str | bytes, ctx: ParseContext, *, path: str | None = None
-) -> etree._Element:
-    """The root element of the XML document *data* (a Source, decoded text, or bytes read as
-    UTF-8), parsed safely (see the module doc).  *path* says where the document sits when it
-    is part of a larger input (an XML string inside JSON)."""
+@attrs.frozen
+class XMLReading:
+    """What :func:`read_xml` made of a document."""
+
+    root: etree._Element | None
+    """The root element; None when the document is not well-formed XML."""
+    error: etree.XMLSyntaxError | None
+    """libxml2's refusal of the repaired document (None when it was read)."""
+    text: str
+    """The document as libxml2 was last handed it: decoded (as UTF-8, whatever its
+    declaration says), and repaired (DOCTYPE removed, references fixed, declared encoding
+    dropped) when it needed to be.  Line numbers are those of the input.  This is what a
+    fallback parser should read (through :func:`feedparser_bytes`)."""
+
+
+def _decoded(data: Source | str | bytes, ctx: ParseContext) -> str:
     if isinstance(data, bytes):
-        text = data.decode("utf-8", "replace")
-    elif isinstance(data, str):
-        text = data
-    else:
-        text = data.text(ctx)
-    text = neutralise(text, ctx, path=path)
+        return data.decode("utf-8", "replace")
+    if isinstance(data, str):
+        return data
+    return data.text(ctx)
+
+
+def _parse(body: bytes, parser: etree.XMLParser, ctx: ParseContext, path: str | None) -> Any:
+    """The root of *body*, or libxml2's XMLSyntaxError; nesting past libxml2's own bound (256)
+    raises InputLimitError."""
     try:
-        root = etree.fromstring(text.encode("utf-8"), xml_parser())
+        return etree.fromstring(body, parser)
     except etree.XMLSyntaxError as exc:
-        message = str(exc.msg or exc)
-        if "xcessive depth" in message:
+        if "xcessive depth" in str(exc.msg or exc):
             ctx.over_limit(
                 "max_depth", f"markup nested deeper than max_depth={ctx.limits.max_depth}", path
             )
+        return exc
+
+
+def read_xml(
+    data: Source | str | bytes,
+    ctx: ParseContext,
+    *,
+    path: str | None = None,
+    comments: bool = True,
+) -> XMLReading:
+    """The XML document *data* (a Source, decoded text, or bytes read as UTF-8) read safely
+    (see the module doc), malformed or not: raises only for a limit exceeded
+    (:class:`~statuskit.InputLimitError`) or a DOCTYPE that never ends
+    (:class:`~statuskit.ParseError`).  *comments*: see :func:`xml_parser`."""
+    text = _decoded(data, ctx)
+    # UTF-8 whatever the declaration says (dropping it from the text would copy the text)
+    parser = xml_parser(comments=comments, utf8=True)
+    checked = False
+    stripped = strip_doctype(text)
+    if stripped is not None and stripped[0] is text:
+        # No DOCTYPE: hand libxml2 the document as it is.  What it accepts, no repair of
+        # neutralise() would change (libxml2 refuses forbidden characters, bad character
+        # references and undeclared entities); the limits hold all the same.
+        body = text.encode("utf-8")
+        check_markup(body, ctx, path=path, xml=True)
+        checked = True
+        root = _parse(body, parser, ctx, path)
+        if not isinstance(root, etree.XMLSyntaxError):
+            # check_markup counted the attributes (namespace declarations too) before parsing
+            check_tree(root, ctx, path, attributes=False)
+            return XMLReading(root, None, text)
+    text = neutralise(text, ctx, path=path, checked=checked)
+    body = text.encode("utf-8")
+    root = _parse(body, parser, ctx, path)
+    if isinstance(root, etree.XMLSyntaxError):
+        _check_depth_past_fault(body, ctx, path)
+        return XMLReading(None, root, text)
+    check_tree(root, ctx, path, attributes=False)
+    return XMLReading(root, None, text)
+
+
+def _check_depth_past_fault(body: bytes, ctx: ParseContext, path: str | None) -> None:
+    """``max_depth`` for a document libxml2 refused, so that it holds for whatever reads it
+    next (a fallback parser): libxml2 stopped at the fault, and nothing says what follows it
+    is shallow.  The nesting is measured on the tree libxml2's recovery builds, which is only
+    measured and then dropped (never read: recovery silently drops what it cannot place)."""
+    parser = _recovering_parser()
+    try:
+        root = etree.fromstring(body, parser)
+    except etree.XMLSyntaxError:
+        return  # nothing recoverable: nothing nested either
+    if any("xcessive depth" in (e.message or "") for e in parser.error_log):
+        ctx.over_limit(
+            "max_depth", f"markup nested deeper than max_depth={ctx.limits.max_depth}", path
+        )
+    if root is not None:
+        check_tree(root, ctx, path, attributes=False)
+
+
+def _recovering_parser() -> etree.XMLParser:
+    # as safe as xml_parser(), recovering: for _check_depth_past_fault only
+    parser: etree.XMLParser | None = getattr(_local, "recovering", None)
+    if parser is None:
+        parser = _local.recovering = etree.XMLParser(
+            recover=True,
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+            collect_ids=False,
+            remove_comments=True,
+            remove_pis=True,
+            encoding="utf-8",
+        )
+    return parser
+
+
+def parse_xml(
+    data: Source | str | bytes,
+    ctx: ParseContext,
+    *,
+    path: str | None = None,
+    comments: bool = True,
+) -> etree._Element:
+    """The root element of the XML document *data* (a Source, decoded text, or bytes read as
+    UTF-8), parsed safely (see the module doc).  *path* says where the document sits when it
+    is part of a larger input (an XML string inside JSON).  Malformed XML raises
+    :class:`~statuskit.ParseError` with the line and column of the fault."""
+    reading = read_xml(data, ctx, path=path, comments=comments)
+    if reading.root is None:
+        exc = reading.error
+        assert exc is not None
         where = path or f"line {exc.lineno} column {exc.offset}"
-        ctx.fail(f"malformed XML: {message}", where)
-    check_tree(root, ctx, path)
-    return root
+        ctx.fail(f"malformed XML: {exc.msg or exc}", where)
+    return reading.root
 
 
 # -- feedparser ---------------------------------------------------------------------------
@@ -269,7 +410,10 @@ FEEDPARSER_MAX_BYTES = 3 * 1024 * 1024
 
 
 def feedparser_bytes(
-    data: Source | str, ctx: ParseContext, *, max_bytes: int = FEEDPARSER_MAX_BYTES
+    data: Source | str | XMLReading,
+    ctx: ParseContext,
+    *,
+    max_bytes: int = FEEDPARSER_MAX_BYTES,
 ) -> bytes:
     """The body prepared for feedparser, to be handed over as ``io.BytesIO`` (never as str or
     bytes, which feedparser may take for a path or URL and open)::
@@ -284,14 +428,21 @@ def feedparser_bytes(
     sanitizer is the other quadratic path: keep ``sanitize_html=False`` (statuskit never
     renders bodies; it keeps them as published and as plain text).
 
+    Given the :class:`XMLReading` of a document libxml2 refused, the repairs are not made (and
+    reported) twice: its text has had them.
+
     feedparser reads about a MiB a second, so bodies over *max_bytes* (3 MiB) raise
     ``InputLimitError(limit="max_bytes")``: a fallback that size would break the 5-second
     bound on any input.
     """
-    text = data if isinstance(data, str) else data.text(ctx)
+    if isinstance(data, XMLReading):
+        text = _drop_encoding(data.text)  # a document libxml2 accepted kept its declaration
+    else:
+        text = data if isinstance(data, str) else data.text(ctx)
     if len(text) > max_bytes:
         ctx.over_limit("max_bytes", f"more than {max_bytes} characters for feedparser")
-    text = neutralise(text, ctx)
+    if not isinstance(data, XMLReading):
+        text = neutralise(text, ctx)
     if _AUTHORISH.search(text) is not None:
         text, cut = _AUTHORISH.subn(r"\1\2", text)
         ctx.warn(f"{cut} author or e-mail field(s) cut to {_FIELD} characters")
