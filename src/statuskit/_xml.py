@@ -18,11 +18,11 @@
   which silently drops what follows the fault.
 
 libxml2 is always handed UTF-8 that Python decoded (BOM, the caller's HTTP charset, the XML
-declaration, else UTF-8: see :mod:`statuskit._encoding`), with the declaration's encoding
-dropped.  The repairs above cost a few passes over the text, so :func:`read_xml` first hands
-libxml2 the document as it is (when it has no DOCTYPE) and repairs only what libxml2 refused:
-a document libxml2 accepts is one none of the repairs would change, so both ways give the same
-tree.  :func:`read_xml` is what an adapter with a fallback of its own (the feeds, which hand
+declaration, else UTF-8: see :mod:`statuskit._encoding`), and told to read it as UTF-8 whatever
+the declaration says.  The repairs above (:mod:`statuskit._xmlrepair`) cost a few passes over
+the text, so :func:`read_xml` first hands libxml2 the document as it is (when it has no
+DOCTYPE) and repairs only what libxml2 refused: a document libxml2 accepts is one none of the
+repairs would change, so both ways give the same tree.  :func:`read_xml` is what an adapter with a fallback of its own (the feeds, which hand
 malformed feeds to feedparser) calls; :func:`parse_xml` raises on malformed XML.
 
 :func:`feedparser_bytes` prepares a body for the feedparser fallback in the same way, and bounds
@@ -34,13 +34,13 @@ from __future__ import annotations
 import re
 import threading
 from functools import lru_cache
-from html.entities import html5
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, NoReturn
 
 import attrs
 from lxml import etree
 
-from ._markup import check_markup, fix_char_refs, fix_xml_chars
+from ._markup import check_markup
+from ._xmlrepair import drop_encoding, neutralise, strip_doctype
 from .limits import ParseContext
 
 if TYPE_CHECKING:
@@ -90,151 +90,11 @@ def xml_parser(*, comments: bool = True, utf8: bool = False) -> etree.XMLParser:
     return parser
 
 
-# -- the prolog -----------------------------------------------------------------------------
-
-_DECL = re.compile(r"^\s*<\?xml\s[^>]{0,300}?\?>")
-_ENCODING_ATTR = re.compile(r"""\s+encoding\s*=\s*(?:"[^"]*"|'[^']*')""")
-_PROLOG_STEP = re.compile(r"\s*(<\?|<!--|<!DOCTYPE|<!doctype)")
-_SUBSET_TOKEN = re.compile(r"""["'\[\]>]|<!--|<\?""")
-
-
-def strip_doctype(text: str) -> tuple[str, bool] | None:
-    """*text* without its DOCTYPE declaration, and whether it had an internal subset; None when
-    the DOCTYPE never ends.  Only the prolog is looked at; linear in its length.  The
-    declaration's line breaks stay (as whitespace in the prolog), so that line numbers in
-    parser errors still point into the document as published.  Without a DOCTYPE, *text* itself
-    is returned."""
-    pos = 0
-    while True:
-        m = _PROLOG_STEP.match(text, pos)
-        if m is None:
-            return text, False
-        token = m.group(1)
-        if token == "<?":
-            end = text.find("?>", m.end())
-            if end < 0:
-                return text, False  # the parser reports it
-            pos = end + 2
-        elif token == "<!--":
-            end = text.find("-->", m.end())
-            if end < 0:
-                return text, False
-            pos = end + 3
-        else:
-            end, subset = _doctype_end(text, m.end())
-            if end < 0:
-                return None
-            lines = "\n" * text.count("\n", m.start(1), end)
-            return text[: m.start(1)] + lines + text[end:], subset
-
-
-def _doctype_end(text: str, pos: int) -> tuple[int, bool]:
-    """Index just past the DOCTYPE's closing ">" (or -1), and whether it had a subset."""
-    depth = 0
-    subset = False
-    while True:
-        m = _SUBSET_TOKEN.search(text, pos)
-        if m is None:
-            return -1, subset
-        token = m.group(0)
-        if token in ('"', "'"):
-            end = text.find(token, m.end())
-            if end < 0:
-                return -1, subset
-            pos = end + 1
-        elif token == "[":
-            depth += 1
-            subset = True
-            pos = m.end()
-        elif token == "]":
-            depth = max(depth - 1, 0)
-            pos = m.end()
-        elif token == ">":
-            if depth == 0:
-                return m.end(), subset
-            pos = m.end()
-        else:  # a comment or processing instruction inside the subset
-            closing = "-->" if token == "<!--" else "?>"
-            end = text.find(closing, m.end())
-            if end < 0:
-                return -1, subset
-            pos = end + len(closing)
-
-
-# -- entities -------------------------------------------------------------------------------
-
-_NAMED_HINT = re.compile(r"&(?!(?:lt|gt|amp|quot|apos);)[A-Za-z_:]")
-# CDATA sections and comments are matched whole (to be copied untouched; unterminated ones run
-# to the end, so the pass never backtracks), entity references by name.
-_ENTITY_STEP = re.compile(
-    r"<!\[CDATA\[.*?(?:\]\]>|\Z)|<!--.*?(?:-->|\Z)|&([A-Za-z_:][\w.:-]{0,63});", re.S
-)
-_PREDEFINED = {n: f"&{n};" for n in ("lt", "gt", "amp", "quot", "apos")}
-
-
-def _fix_entities(text: str) -> tuple[str, list[str]]:
-    """Named entity references other than XML's five, outside CDATA and comments: HTML's as
-    numeric references, others escaped as text.  Returns (text, unknown names)."""
-    if _NAMED_HINT.search(text) is None:
-        return text, []
-    unknown: list[str] = []
-    known = dict(_PREDEFINED)
-
-    def repl(m: re.Match[str]) -> str:
-        name = m.group(1)
-        if name is None:
-            return m.group(0)
-        found = known.get(name)
-        if found is None:
-            chars = html5.get(name + ";")
-            if chars is None:
-                unknown.append(name)
-                return "&amp;" + name + ";"
-            found = known[name] = "".join(f"&#{ord(c)};" for c in chars)
-        return found
-
-    return _ENTITY_STEP.sub(repl, text), unknown
-
-
-def _drop_encoding(text: str) -> str:
-    """*text* without the encoding of its XML declaration: the text is decoded already, and a
-    declared encoding would make libxml2 decode the UTF-8 it is handed again."""
-    decl = _DECL.match(text)
-    if decl is not None and "encoding" in decl.group(0):
-        return text[: decl.start()] + _ENCODING_ATTR.sub("", decl.group(0)) + text[decl.end() :]
-    return text
-
-
-def neutralise(
-    text: str, ctx: ParseContext, *, path: str | None = None, checked: bool = False
-) -> str:
-    """*text* (a whole XML document) made safe for :func:`xml_parser`, with a warning for each
-    repair; raises :class:`~statuskit.InputLimitError` for too many elements or an element with
-    too many attributes (*checked*: :func:`~statuskit._markup.check_markup` already ran on this
-    text) and :class:`~statuskit.ParseError` for a DOCTYPE that never ends."""
-    text = _drop_encoding(text)
-    stripped = strip_doctype(text)
-    if stripped is None:
-        ctx.fail("DOCTYPE declaration never ends", path)
-    text, subset = stripped
-    if subset:
-        ctx.warn("DOCTYPE internal subset ignored (statuskit never expands entities)", path)
-    if not checked:
-        check_markup(text, ctx, path=path, xml=True)
-    text, bad_chars = fix_xml_chars(text)
-    if bad_chars:
-        ctx.warn(f"{bad_chars} character(s) XML forbids replaced by U+FFFD", path)
-    text, bad_refs = fix_char_refs(text)
-    if bad_refs:
-        ctx.warn(f"{bad_refs} invalid character reference(s) replaced by U+FFFD", path)
-    text, unknown = _fix_entities(text)
-    if unknown:
-        names = ", ".join(f"&{n};" for n in dict.fromkeys(unknown[:5]))
-        ctx.warn(f"{len(unknown)} undeclared entity reference(s) kept as text ({names})", path)
-    return text
-
-
 # -- parsing --------------------------------------------------------------------------------
+
+
+_LIBXML2_DEPTH = 256
+"""libxml2's own nesting bound without ``huge_tree`` (which statuskit never sets)."""
 
 
 @lru_cache(maxsize=16)
@@ -255,7 +115,7 @@ def check_tree(
     ``max_depth`` or (*attributes*) an element has more than ``max_attributes`` attributes
     (XPath, in C)."""
     limits = ctx.limits
-    if limits.max_depth < 256 and _too_deep(limits.max_depth)(root):
+    if limits.max_depth < _LIBXML2_DEPTH and _too_deep(limits.max_depth)(root):
         ctx.over_limit("max_depth", f"markup nested deeper than max_depth={limits.max_depth}", path)
     if attributes and _crowded(limits.max_attributes)(root):
         ctx.over_limit(
@@ -288,16 +148,27 @@ def _decoded(data: Source | str | bytes, ctx: ParseContext) -> str:
     return data.text(ctx)
 
 
-def _parse(body: bytes, parser: etree.XMLParser, ctx: ParseContext, path: str | None) -> Any:
+def _too_deep_error(ctx: ParseContext, path: str | None) -> NoReturn:
+    limit = ctx.limits.max_depth
+    if limit < _LIBXML2_DEPTH:
+        ctx.over_limit("max_depth", f"markup nested deeper than max_depth={limit}", path)
+    ctx.over_limit(
+        "max_depth",
+        f"markup nested deeper than libxml2's bound of {_LIBXML2_DEPTH} levels (max_depth={limit})",
+        path,
+    )
+
+
+def _parse(
+    body: bytes, parser: etree.XMLParser, ctx: ParseContext, path: str | None
+) -> etree._Element | etree.XMLSyntaxError:
     """The root of *body*, or libxml2's XMLSyntaxError; nesting past libxml2's own bound (256)
     raises InputLimitError."""
     try:
         return etree.fromstring(body, parser)
     except etree.XMLSyntaxError as exc:
         if "xcessive depth" in str(exc.msg or exc):
-            ctx.over_limit(
-                "max_depth", f"markup nested deeper than max_depth={ctx.limits.max_depth}", path
-            )
+            _too_deep_error(ctx, path)
         return exc
 
 
@@ -350,9 +221,7 @@ def _check_depth_past_fault(body: bytes, ctx: ParseContext, path: str | None) ->
     except etree.XMLSyntaxError:
         return  # nothing recoverable: nothing nested either
     if any("xcessive depth" in (e.message or "") for e in parser.error_log):
-        ctx.over_limit(
-            "max_depth", f"markup nested deeper than max_depth={ctx.limits.max_depth}", path
-        )
+        _too_deep_error(ctx, path)
     if root is not None:
         check_tree(root, ctx, path, attributes=False)
 
@@ -436,7 +305,7 @@ def feedparser_bytes(
     bound on any input.
     """
     if isinstance(data, XMLReading):
-        text = _drop_encoding(data.text)  # a document libxml2 accepted kept its declaration
+        text = drop_encoding(data.text)  # a document libxml2 accepted kept its declaration
     else:
         text = data if isinstance(data, str) else data.text(ctx)
     if len(text) > max_bytes:

@@ -102,10 +102,14 @@ def date_of(value: str | None, ctx: ParseContext, path: str) -> datetime | None:
 
     The common RFC 822 forms ("Tue, 21 Jan 2020 21:00:29 +0000", "... 16:22:00 PST") are read
     here, zone names through the same table as :func:`statuskit._dates.parse_datetime`;
-    everything else goes to that function."""
+    everything else goes to that function, and so does a date longer than
+    ``Limits.max_date_length`` (which it refuses with a warning)."""
     if not value:
         return None
-    m = None if value[:4].isdigit() else _RFC822.fullmatch(value)
+    if value[:4].isdigit() or len(value) > ctx.limits.max_date_length:
+        m = None
+    else:
+        m = _RFC822.fullmatch(value)
     if m is not None:
         month = _MONTHS.get(m.group(2).lower())
         if month is not None:
