@@ -36,9 +36,9 @@ import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING, NoReturn
 
-import attrs
 from lxml import etree
 
+from ._encoding import sniff_encoding
 from ._markup import check_markup
 from ._xmlrepair import drop_encoding, neutralise, strip_doctype
 from .limits import ParseContext
@@ -125,19 +125,55 @@ def check_tree(
         )
 
 
-@attrs.frozen
 class XMLReading:
     """What :func:`read_xml` made of a document."""
 
-    root: etree._Element | None
-    """The root element; None when the document is not well-formed XML."""
-    error: etree.XMLSyntaxError | None
-    """libxml2's refusal of the repaired document (None when it was read)."""
-    text: str
-    """The document as libxml2 was last handed it: decoded (as UTF-8, whatever its
-    declaration says), and repaired (DOCTYPE removed, references fixed, declared encoding
-    dropped) when it needed to be.  Line numbers are those of the input.  This is what a
-    fallback parser should read (through :func:`feedparser_bytes`)."""
+    __slots__ = ("_raw", "_text", "error", "root")
+
+    def __init__(
+        self,
+        root: etree._Element | None,
+        error: etree.XMLSyntaxError | None,
+        text: str | None,
+        raw: bytes = b"",
+    ) -> None:
+        self.root = root
+        """The root element; None when the document is not well-formed XML."""
+        self.error = error
+        """libxml2's refusal of the repaired document (None when it was read)."""
+        self._text = text
+        self._raw = raw
+
+    @property
+    def text(self) -> str:
+        """The document as libxml2 was last handed it: decoded (as UTF-8, whatever its
+        declaration says), and repaired (DOCTYPE removed, references fixed, declared encoding
+        dropped) when it needed to be.  Line numbers are those of the input.  This is what a
+        fallback parser should read (through :func:`feedparser_bytes`)."""
+        if self._text is None:
+            # bytes libxml2 read as they were: UTF-8 it accepted
+            self._text = self._raw.decode("utf-8", "replace")
+        return self._text
+
+
+def _as_utf8(data: Source | str | bytes) -> bytes | None:
+    """*data* as bytes libxml2 may read as they are, or None: bytes that statuskit's rules
+    (:func:`~statuskit._encoding.sniff_encoding`: BOM, HTTP charset, declaration) read as
+    UTF-8, without a DOCTYPE (libxml2 only knows ``<!DOCTYPE``, spelled so in UTF-8)."""
+    if isinstance(data, str):
+        return None
+    if isinstance(data, bytes):
+        raw = data  # read as UTF-8, as documented
+    else:
+        raw = data.data
+        if not raw:
+            return None  # given as str: decoded already
+        encoding, skip = sniff_encoding(raw[:1024], data.content_type)
+        if encoding != "utf-8":
+            return None
+        if skip:
+            raw = raw[skip:]
+    return None if b"<!DOCTYPE" in raw else raw
 
 
 def _decoded(data: Source | str | bytes, ctx: ParseContext) -> str:
@@ -183,23 +219,30 @@ def read_xml(
     (see the module doc), malformed or not: raises only for a limit exceeded
     (:class:`~statuskit.InputLimitError`) or a DOCTYPE that never ends
     (:class:`~statuskit.ParseError`).  *comments*: see :func:`xml_parser`."""
-    text = _decoded(data, ctx)
-    # UTF-8 whatever the declaration says (dropping it from the text would copy the text)
+    # UTF-8 whatever the declaration says (statuskit decoded the text, or found it UTF-8)
     parser = xml_parser(comments=comments, utf8=True)
     checked = False
-    stripped = strip_doctype(text)
-    if stripped is not None and stripped[0] is text:
-        # No DOCTYPE: hand libxml2 the document as it is.  What it accepts, no repair of
-        # neutralise() would change (libxml2 refuses forbidden characters, bad character
-        # references and undeclared entities); the limits hold all the same.
-        body = text.encode("utf-8")
-        check_markup(body, ctx, path=path, xml=True)
+    # No DOCTYPE: hand libxml2 the document as it is (bytes found UTF-8 untouched, else the
+    # decoded text).  What it accepts, no repair of neutralise() would change: libxml2 refuses
+    # bytes that are not UTF-8, forbidden characters, bad character references and undeclared
+    # entities.  The limits hold all the same.
+    raw = _as_utf8(data)
+    text: str | None = None
+    if raw is None:
+        text = _decoded(data, ctx)
+        stripped = strip_doctype(text)
+        if stripped is not None and stripped[0] is text:
+            raw = text.encode("utf-8")
+    if raw is not None:
+        check_markup(raw, ctx, path=path, xml=True)
         checked = True
-        root = _parse(body, parser, ctx, path)
+        root = _parse(raw, parser, ctx, path)
         if not isinstance(root, etree.XMLSyntaxError):
             # check_markup counted the attributes (namespace declarations too) before parsing
             check_tree(root, ctx, path, attributes=False)
-            return XMLReading(root, None, text)
+            return XMLReading(root, None, text, raw)
+    if text is None:
+        text = _decoded(data, ctx)
     text = neutralise(text, ctx, path=path, checked=checked)
     body = text.encode("utf-8")
     root = _parse(body, parser, ctx, path)

@@ -95,6 +95,8 @@ _MONTHS = {
     )
 }
 _UTC_NAMES = frozenset({"Z", "UT", "UTC", "GMT"})
+_OFFSETS: dict[int, timezone] = {}
+"""Fixed-offset zones by minutes east of UTC, made once (a feed repeats its offset)."""
 
 
 def date_of(value: str | None, ctx: ParseContext, path: str) -> datetime | None:
@@ -128,9 +130,14 @@ def date_of(value: str | None, ctx: ParseContext, path: str) -> datetime | None:
                 name = m.group(10)
                 if name is None:
                     minutes = int(m.group(8)) * 60 + int(m.group(9))
+                    if minutes == 0:
+                        return wall.replace(tzinfo=timezone.utc)
                     if minutes < 24 * 60:
-                        sign = -1 if m.group(7) == "-" else 1
-                        zone = timezone(timedelta(minutes=sign * minutes))
+                        if m.group(7) == "-":
+                            minutes = -minutes
+                        zone = _OFFSETS.get(minutes)
+                        if zone is None:
+                            zone = _OFFSETS[minutes] = timezone(timedelta(minutes=minutes))
                         return wall.replace(tzinfo=zone).astimezone(timezone.utc)
                 elif name.upper() in _UTC_NAMES and ctx.time_zone is None:
                     return wall.replace(tzinfo=timezone.utc)
