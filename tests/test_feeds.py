@@ -105,9 +105,25 @@ def test_a_malformed_feed_is_read_leniently_with_a_warning_and_refused_in_strict
     """lxml's refusal is reported (what and where), feedparser reads the feed; strict raises."""
     snap = _read("feed/malformed-entity.rss")
     assert snap.incidents[0].title == "Login errors"
-    assert any("not well-formed" in w and "nbsp" in w and "line 4" in w for w in snap.warnings)
+    assert snap.page.name == "Homegrown status & page"
+    assert any(
+        "not well-formed" in w and "EntityRef" in w and "line 4" in w and "feedparser" in w
+        for w in snap.warnings
+    )
     with pytest.raises(ParseError, match="not well-formed"):
         _read("feed/malformed-entity.rss", strict=True)
+
+
+def test_html_named_entities_are_read_by_lxml_without_a_warning() -> None:
+    """&nbsp;, &eacute;, &ndash;... (HTML's names, which feeds use without declaring them) read
+    as their characters through lxml, as in every XML statuskit reads: no fallback, no
+    warning, the same in strict mode."""
+    snap = _read("feed/html-entities.rss", strict=True)
+    assert snap.warnings == ()
+    assert snap.incidents[0].title == "Login errors \u2013 caf\u00e9 & bar"
+    assert snap.incidents[0].updates[0].body_html == (
+        "Some users see errors when logging in\u2026 \u00a9 <b>Homegrown</b>"
+    )
 
 
 def test_a_truncated_feed_gives_the_entries_before_the_cut() -> None:
@@ -134,7 +150,8 @@ def test_an_empty_feed_warns_and_strict_mode_refuses_it() -> None:
 
 
 def test_external_entities_are_never_resolved() -> None:
-    """An external entity stays an unexpanded reference: no file is read."""
+    """An external entity is never resolved: the DOCTYPE is removed (with a warning) and the
+    reference stays as text; no file is read."""
     data = (
         b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
         b'<rss version="2.0"><channel><title>t</title><item><title>a &xxe; b</title>'
@@ -142,10 +159,14 @@ def test_external_entities_are_never_resolved() -> None:
     )
     snap = statuskit.parse(data)
     assert snap.incidents[0].title == "a &xxe; b"
+    assert any("internal subset ignored" in w for w in snap.warnings)
+    assert any("undeclared entity reference(s) kept as text (&xxe;)" in w for w in snap.warnings)
 
 
-def test_entity_bombs_are_not_expanded_by_either_reader() -> None:
-    """A "billion laughs" feed is refused by lxml and read by feedparser without expansion."""
+@pytest.mark.parametrize("engine", ["auto", "feedparser"])
+def test_entity_bombs_are_not_expanded_by_either_reader(engine: str) -> None:
+    """A "billion laughs" feed loses its DOCTYPE before any parser sees it: lxml reads it (and
+    feedparser, made to read it, too) without expanding anything."""
     decls = '<!ENTITY a "aaaaaaaaaa">' + "".join(
         f'<!ENTITY {n} "{("&" + p + ";") * 10}">' for p, n in zip("abcdef", "bcdefg", strict=True)
     )
@@ -153,8 +174,10 @@ def test_entity_bombs_are_not_expanded_by_either_reader() -> None:
         f'<?xml version="1.0"?><!DOCTYPE rss [{decls}]><rss version="2.0"><channel>'
         "<title>t</title><item><title>x &g; y</title><guid>1</guid></item></channel></rss>"
     ).encode()
-    snap = statuskit.parse(data)
-    assert len(snap.incidents[0].title) < 100
+    ctx = ParseContext("feed")
+    snap = get_adapter("feed").__class__(engine=engine).parse(Source(data), ctx)  # type: ignore[call-arg]
+    assert snap.incidents[0].title == "x &g; y"
+    assert any("internal subset ignored" in w for w in snap.warnings)
 
 
 def test_text_input_with_a_declared_encoding_is_read_as_text() -> None:
@@ -387,14 +410,23 @@ def test_a_repeated_statuspage_entry_is_kept_once_with_a_warning() -> None:
 
 
 @pytest.mark.parametrize("ref", [b"&#99999999999;", b"&#x110000;", b"&#xD800;", b"&#0;"])
-def test_character_references_no_character_has_do_not_crash_the_lenient_reader(ref: bytes) -> None:
-    """A malformed feed with a reference to no character (beyond U+10FFFF, a surrogate, too
-    many digits) is read leniently, the reference as U+FFFD: feedparser never sees it."""
+def test_character_references_no_character_has_are_read_as_replacement_characters(
+    ref: bytes,
+) -> None:
+    """A feed with a reference to no character (beyond U+10FFFF, a surrogate, too many digits,
+    NUL) is repaired and read by lxml, the reference as U+FFFD, with a warning; feedparser
+    (which raises ValueError, OverflowError or UnicodeEncodeError on them) is never called,
+    nor would it see the reference when a feed is malformed for other reasons too."""
     data = (
         b'<rss version="2.0"><channel><title>t &nbsp;</title><item><title>Outage '
         + ref
         + b" here</title><guid>1</guid></item></channel></rss>"
     )
     snap = statuskit.parse(data)
-    assert snap.incidents[0].title.startswith("Outage ")
-    assert any("not well-formed" in w for w in snap.warnings)
+    assert snap.incidents[0].title == "Outage \ufffd here"
+    assert [w for w in snap.warnings if "feedparser" in w] == []
+    assert any("1 invalid character reference(s) replaced by U+FFFD" in w for w in snap.warnings)
+    broken = data.replace(b"<guid>1</guid>", b"<guid>1 & 2</guid>")
+    snap = statuskit.parse(broken)
+    assert snap.incidents[0].title == "Outage \ufffd here"
+    assert any("read with feedparser" in w for w in snap.warnings)

@@ -10,9 +10,11 @@ not with the work) and results are freed outside the timed part.  Where building
 objects dominates (JSON), caches still make even ``json.loads`` grow faster than the input at
 these sizes: there the bound is twice the growth json.loads itself shows on the same inputs,
 timed alongside.
-Axes that only matter to XML/HTML adapters run through the safe XML/HTML readers, the
-feedparser preparation and detection (which is where such input goes until feed and HTML
-adapters are merged; the tests then cover them through statuskit.parse automatically).
+Axes that matter to XML/HTML adapters run through the safe XML/HTML readers and the feedparser
+preparation, and through statuskit.parse into the real feed adapters (``through_feed`` asserts a
+feed adapter read or refused the input): the lxml path (Atom read by statuspage.feed, RSS by the
+generic feed adapter) and the feedparser fallback (the same input made malformed by a bare "&",
+which lxml refuses).
 """
 
 from __future__ import annotations
@@ -105,6 +107,57 @@ def detect_and_parse(data: str | bytes) -> Any:
     return statuskit.parse(data)
 
 
+def through_feed(data: str | bytes) -> Any:
+    """statuskit.parse, which must hand *data* to a feed adapter (its reading, or its error)."""
+    try:
+        snap = statuskit.parse(data)
+    except statuskit.StatuskitError as exc:
+        adapter = getattr(exc, "adapter", None) or ""
+        if not adapter.endswith("feed"):
+            raise AssertionError(f"not refused by a feed adapter: {exc!r}") from exc
+        raise
+    assert snap.adapter.endswith("feed"), snap.adapter
+    return snap
+
+
+def malformed(feed: str) -> str:
+    """*feed* with a bare "&" in its channel title: lxml refuses it, feedparser reads it."""
+    return feed.replace("<title>Example</title>", "<title>AT & T</title>", 1)
+
+
+def atom(entries: str) -> str:
+    """A Statuspage history.atom around *entries*."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<id>tag:status.example.com,2005:/history</id><title>Example</title>"
+        f"{entries}</feed>"
+    )
+
+
+def sp_entry(i: int, updates: int = 3, when: str = "") -> str:
+    """One Statuspage entry with *updates* update blocks (*when*: the time shown in each)."""
+    body = "".join(
+        "&lt;p&gt;&lt;small&gt;"
+        + (
+            when
+            or f"Jul &lt;var data-var='date'&gt;{1 + k}&lt;/var&gt;, "
+            "&lt;var data-var='time'&gt;10:00&lt;/var&gt; UTC"
+        )
+        + "&lt;/small&gt;&lt;br&gt;&lt;strong&gt;Update&lt;/strong&gt; - Still on it.&lt;/p&gt;"
+        for k in range(updates)
+    )
+    return (
+        f"<entry><id>tag:status.example.com,2005:Incident/{i}</id>"
+        "<published>2026-07-24T18:00:00Z</published><updated>2026-07-24T19:00:00Z</updated>"
+        f'<link rel="alternate" href="https://status.example.com/incidents/x{i:011d}"/>'
+        f'<title>Incident {i}</title><content type="html">{body}</content></entry>'
+    )
+
+
+def items(n: int, item: str) -> str:
+    return rss("", "").replace("<item>", item * n + "<item>")
+
+
 def statuspage(data: bytes) -> Any:
     return statuskit.parse(data, provider="statuspage.json")
 
@@ -163,10 +216,20 @@ AXES: dict[str, tuple[Callable[[int], Any], Callable[[Any], Any], int]] = {
         feedparser_run,
         20_000,
     ),
-    "attributes: feed item with n attributes, statuskit.parse": (
+    "attributes: feed item with n attributes, statuskit.parse (refused)": (
         lambda n: rss("", " " + attrs(n)),
-        detect_and_parse,
+        through_feed,
         20_000,
+    ),
+    "attributes: n feed items with 200 attributes each, statuskit.parse": (
+        lambda n: items(n, f"<item {attrs(200)}><title>t</title></item>"),
+        through_feed,
+        40,
+    ),
+    "attributes: n feed items with 200 attributes each, feedparser fallback": (
+        lambda n: malformed(items(n, f"<item {attrs(200)}><title>t</title></item>")),
+        through_feed,
+        10,
     ),
     "attributes: counting them in n tags of 100 quoted values": (
         lambda n: ("<a " + attrs(100) + ">") * n,
@@ -200,6 +263,26 @@ AXES: dict[str, tuple[Callable[[int], Any], Callable[[Any], Any], int]] = {
         detect_and_parse,
         50_000,
     ),
+    "comment length: n comment openers in a feed, feedparser fallback": (
+        lambda n: atom(sp_entry(1) + "<!--" * n),
+        through_feed,
+        5_000,
+    ),
+    "comment length: one unclosed comment of n characters in a feed, feedparser fallback": (
+        lambda n: atom(sp_entry(1) + "<!-- " + "x " * n),
+        through_feed,
+        50_000,
+    ),
+    "comment length: n escaped comment openers in a feed body, statuskit.parse": (
+        lambda n: rss("<description>" + "&lt;!--" * n + "</description>"),
+        through_feed,
+        5_000,
+    ),
+    "comment length: n escaped comment openers in a feed body, feedparser fallback": (
+        lambda n: malformed(rss("<description>" + "&lt;!--" * n + "</description>")),
+        through_feed,
+        1_000,
+    ),
     # author length
     "author length: RSS author of n characters, feedparser preparation": (
         lambda n: rss("<author>" + "a" * n + "@</author>"),
@@ -222,8 +305,22 @@ AXES: dict[str, tuple[Callable[[int], Any], Callable[[Any], Any], int]] = {
     ),
     "author length: RSS author of n characters, statuskit.parse": (
         lambda n: rss("<author>" + "a" * n + "@</author>"),
-        detect_and_parse,
+        through_feed,
         500_000,
+    ),
+    "author length: Atom e-mail of n characters, statuskit.parse": (
+        lambda n: atom(
+            sp_entry(1).replace(
+                "<title>", "<author><email>" + "b." * n + "@x</email></author><title>"
+            )
+        ),
+        through_feed,
+        200_000,
+    ),
+    "author length: RSS author of n characters, feedparser fallback": (
+        lambda n: malformed(rss("<author>" + "a" * n + "@</author>")),
+        through_feed,
+        100_000,
     ),
     # depth
     "depth: JSON nested n deep (refused before decoding)": (
@@ -252,7 +349,17 @@ AXES: dict[str, tuple[Callable[[int], Any], Callable[[Any], Any], int]] = {
             + "</x>" * n
             + "</channel></rss>"
         ),
-        detect_and_parse,
+        through_feed,
+        20_000,
+    ),
+    "depth: n feed items with markup 58 deep (accepted), statuskit.parse": (
+        lambda n: items(n, "<item><title>t</title>" + "<x>" * 58 + "</x>" * 58 + "</item>"),
+        through_feed,
+        100,
+    ),
+    "depth: XML nested n deep after a fault (refused past it), statuskit.parse": (
+        lambda n: malformed(rss("<x>" * n + "</x>" * n)),
+        through_feed,
         20_000,
     ),
     "depth: an update body nested n deep (html_to_text)": (
@@ -285,8 +392,24 @@ AXES: dict[str, tuple[Callable[[int], Any], Callable[[Any], Any], int]] = {
             "<item><title>t</title><pubDate>Fri, 24 Jul 2026 18:00:00 +0000</pubDate>"
             "<description>&lt;p&gt;Resolved&lt;/p&gt;</description></item>" * n + "<item>",
         ),
-        detect_and_parse,
+        through_feed,
         1_000,
+    ),
+    "item count: n Statuspage entries of three updates, statuskit.parse": (
+        lambda n: atom("".join(sp_entry(i) for i in range(n))),
+        through_feed,
+        300,
+    ),
+    "item count: n feed items, feedparser fallback": (
+        lambda n: malformed(
+            items(
+                n,
+                "<item><title>t</title><pubDate>Fri, 24 Jul 2026 18:00:00 +0000</pubDate>"
+                "<description>&lt;p&gt;Resolved&lt;/p&gt;</description></item>",
+            )
+        ),
+        through_feed,
+        100,
     ),
     "item count: n feed items, feedparser preparation": (
         lambda n: rss("").replace("<item>", "<item><title>t</title></item>" * n + "<item>"),
@@ -301,8 +424,23 @@ AXES: dict[str, tuple[Callable[[int], Any], Callable[[Any], Any], int]] = {
     ),
     "date length: a feed date of n characters, statuskit.parse": (
         lambda n: rss("<pubDate>" + "Fri, 24 Jul 2026 " * n + "</pubDate>"),
-        detect_and_parse,
+        through_feed,
         50_000,
+    ),
+    "date length: an Atom updated of n characters, statuskit.parse": (
+        lambda n: atom(sp_entry(1).replace("2026-07-24T19:00:00Z", "2026-07-24T19:00:00Z " * n)),
+        through_feed,
+        50_000,
+    ),
+    "date length: a Statuspage update time of n characters, statuskit.parse": (
+        lambda n: atom(sp_entry(1, updates=2, when="Jul 24, " * n + "10:00 UTC")),
+        through_feed,
+        10_000,
+    ),
+    "date length: a feed date of n characters, feedparser fallback": (
+        lambda n: malformed(rss("<pubDate>" + "Fri, 24 Jul 2026 " * n + "</pubDate>")),
+        through_feed,
+        5_000,
     ),
     "date length: a date of n characters, max_date_length raised to let dateutil see it": (
         lambda n: "2026-07-24 " + "10:00 " * n,

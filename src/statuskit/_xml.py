@@ -17,6 +17,14 @@
 * malformed XML is a :class:`~statuskit.ParseError` with line and column: never ``recover=True``,
   which silently drops what follows the fault.
 
+libxml2 is always handed UTF-8 that Python decoded (BOM, the caller's HTTP charset, the XML
+declaration, else UTF-8: see :mod:`statuskit._encoding`), and told to read it as UTF-8 whatever
+the declaration says.  The repairs above (:mod:`statuskit._xmlrepair`) cost a few passes over
+the text, so :func:`read_xml` first hands libxml2 the document as it is (when it has no
+DOCTYPE) and repairs only what libxml2 refused: a document libxml2 accepts is one none of the
+repairs would change, so both ways give the same tree.  :func:`read_xml` is what an adapter with a fallback of its own (the feeds, which hand
+malformed feeds to feedparser) calls; :func:`parse_xml` raises on malformed XML.
+
 :func:`feedparser_bytes` prepares a body for the feedparser fallback in the same way, and bounds
 the fields feedparser handles in quadratic time.
 """
@@ -26,22 +34,25 @@ from __future__ import annotations
 import re
 import threading
 from functools import lru_cache
-from html.entities import html5
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from lxml import etree
 
-from ._markup import check_markup, fix_char_refs, fix_xml_chars
+from ._encoding import sniff_encoding
+from ._markup import check_markup
+from ._xmlrepair import drop_encoding, neutralise, strip_doctype
 from .limits import ParseContext
 
 if TYPE_CHECKING:
     from ._source import Source
 
 __all__ = [
+    "XMLReading",
     "check_tree",
     "feedparser_bytes",
     "neutralise",
     "parse_xml",
+    "read_xml",
     "strip_doctype",
     "xml_parser",
 ]
@@ -49,12 +60,20 @@ __all__ = [
 _local = threading.local()
 
 
-def xml_parser() -> etree.XMLParser:
+def xml_parser(*, comments: bool = True, utf8: bool = False) -> etree.XMLParser:
     """This thread's XML parser (lxml parsers must not be shared between threads): entities
-    unresolved, no DTD, no network, libxml2's default size and depth bounds, no recovery."""
-    parser: etree.XMLParser | None = getattr(_local, "parser", None)
+    unresolved, no DTD, no network, libxml2's default size and depth bounds, no recovery.
+    With ``comments=False`` comments and processing instructions are left out of the tree
+    (the feed reader's choice: an entry's text is its text, not its comments); with
+    ``utf8=True`` the input is read as UTF-8 whatever encoding its declaration names (for text
+    statuskit decoded and encoded again)."""
+    key = (comments, utf8)
+    parsers: dict[tuple[bool, bool], etree.XMLParser] | None = getattr(_local, "parsers", None)
+    if parsers is None:
+        parsers = _local.parsers = {}
+    parser = parsers.get(key)
     if parser is None:
-        parser = etree.XMLParser(
+        parser = parsers[key] = etree.XMLParser(
             resolve_entities=False,
             no_network=True,
             load_dtd=False,
@@ -64,142 +83,18 @@ def xml_parser() -> etree.XMLParser:
             recover=False,
             collect_ids=False,
             remove_blank_text=False,
+            remove_comments=not comments,
+            remove_pis=not comments,
+            encoding="utf-8" if utf8 else None,
         )
-        _local.parser = parser
     return parser
 
 
-# -- the prolog -----------------------------------------------------------------------------
-
-_DECL = re.compile(r"^\s*<\?xml\s[^>]{0,300}?\?>")
-_ENCODING_ATTR = re.compile(r"""\s+encoding\s*=\s*(?:"[^"]*"|'[^']*')""")
-_PROLOG_STEP = re.compile(r"\s*(<\?|<!--|<!DOCTYPE|<!doctype)")
-_SUBSET_TOKEN = re.compile(r"""["'\[\]>]|<!--|<\?""")
-
-
-def strip_doctype(text: str) -> tuple[str, bool] | None:
-    """*text* without its DOCTYPE declaration, and whether it had an internal subset; None when
-    the DOCTYPE never ends.  Only the prolog is looked at; linear in its length."""
-    pos = 0
-    while True:
-        m = _PROLOG_STEP.match(text, pos)
-        if m is None:
-            return text, False
-        token = m.group(1)
-        if token == "<?":
-            end = text.find("?>", m.end())
-            if end < 0:
-                return text, False  # the parser reports it
-            pos = end + 2
-        elif token == "<!--":
-            end = text.find("-->", m.end())
-            if end < 0:
-                return text, False
-            pos = end + 3
-        else:
-            end, subset = _doctype_end(text, m.end())
-            if end < 0:
-                return None
-            return text[: m.start(1)] + text[end:], subset
-
-
-def _doctype_end(text: str, pos: int) -> tuple[int, bool]:
-    """Index just past the DOCTYPE's closing ">" (or -1), and whether it had a subset."""
-    depth = 0
-    subset = False
-    while True:
-        m = _SUBSET_TOKEN.search(text, pos)
-        if m is None:
-            return -1, subset
-        token = m.group(0)
-        if token in ('"', "'"):
-            end = text.find(token, m.end())
-            if end < 0:
-                return -1, subset
-            pos = end + 1
-        elif token == "[":
-            depth += 1
-            subset = True
-            pos = m.end()
-        elif token == "]":
-            depth = max(depth - 1, 0)
-            pos = m.end()
-        elif token == ">":
-            if depth == 0:
-                return m.end(), subset
-            pos = m.end()
-        else:  # a comment or processing instruction inside the subset
-            closing = "-->" if token == "<!--" else "?>"
-            end = text.find(closing, m.end())
-            if end < 0:
-                return -1, subset
-            pos = end + len(closing)
-
-
-# -- entities -------------------------------------------------------------------------------
-
-_NAMED_HINT = re.compile(r"&(?!(?:lt|gt|amp|quot|apos);)[A-Za-z_:]")
-# CDATA sections and comments are matched whole (to be copied untouched; unterminated ones run
-# to the end, so the pass never backtracks), entity references by name.
-_ENTITY_STEP = re.compile(
-    r"<!\[CDATA\[.*?(?:\]\]>|\Z)|<!--.*?(?:-->|\Z)|&([A-Za-z_:][\w.:-]{0,63});", re.S
-)
-_PREDEFINED = {n: f"&{n};" for n in ("lt", "gt", "amp", "quot", "apos")}
-
-
-def _fix_entities(text: str) -> tuple[str, list[str]]:
-    """Named entity references other than XML's five, outside CDATA and comments: HTML's as
-    numeric references, others escaped as text.  Returns (text, unknown names)."""
-    if _NAMED_HINT.search(text) is None:
-        return text, []
-    unknown: list[str] = []
-    known = dict(_PREDEFINED)
-
-    def repl(m: re.Match[str]) -> str:
-        name = m.group(1)
-        if name is None:
-            return m.group(0)
-        found = known.get(name)
-        if found is None:
-            chars = html5.get(name + ";")
-            if chars is None:
-                unknown.append(name)
-                return "&amp;" + name + ";"
-            found = known[name] = "".join(f"&#{ord(c)};" for c in chars)
-        return found
-
-    return _ENTITY_STEP.sub(repl, text), unknown
-
-
-def neutralise(text: str, ctx: ParseContext, *, path: str | None = None) -> str:
-    """*text* (a whole XML document) made safe for :func:`xml_parser`, with a warning for each
-    repair; raises :class:`~statuskit.InputLimitError` for an element with too many
-    attributes and :class:`~statuskit.ParseError` for a DOCTYPE that never ends."""
-    decl = _DECL.match(text)
-    if decl is not None and "encoding" in decl.group(0):
-        # the text is decoded already: an encoding declaration would make lxml decode it again
-        text = text[: decl.start()] + _ENCODING_ATTR.sub("", decl.group(0)) + text[decl.end() :]
-    stripped = strip_doctype(text)
-    if stripped is None:
-        ctx.fail("DOCTYPE declaration never ends", path)
-    text, subset = stripped
-    if subset:
-        ctx.warn("DOCTYPE internal subset ignored (statuskit never expands entities)", path)
-    check_markup(text, ctx, path=path, xml=True)
-    text, bad_chars = fix_xml_chars(text)
-    if bad_chars:
-        ctx.warn(f"{bad_chars} character(s) XML forbids replaced by U+FFFD", path)
-    text, bad_refs = fix_char_refs(text)
-    if bad_refs:
-        ctx.warn(f"{bad_refs} invalid character reference(s) replaced by U+FFFD", path)
-    text, unknown = _fix_entities(text)
-    if unknown:
-        names = ", ".join(f"&{n};" for n in dict.fromkeys(unknown[:5]))
-        ctx.warn(f"{len(unknown)} undeclared entity reference(s) kept as text ({names})", path)
-    return text
-
-
 # -- parsing --------------------------------------------------------------------------------
+
+
+_LIBXML2_DEPTH = 256
+"""libxml2's own nesting bound without ``huge_tree`` (which statuskit never sets)."""
 
 
 @lru_cache(maxsize=16)
@@ -213,13 +108,16 @@ def _crowded(limit: int) -> etree.XPath:
     return etree.XPath(f"boolean(descendant-or-self::*[count(@*) > {limit}])")
 
 
-def check_tree(root: etree._Element, ctx: ParseContext, path: str | None = None) -> None:
+def check_tree(
+    root: etree._Element, ctx: ParseContext, path: str | None = None, *, attributes: bool = True
+) -> None:
     """Raise :class:`~statuskit.InputLimitError` when the tree under *root* nests deeper than
-    ``max_depth`` or an element has more than ``max_attributes`` attributes (XPath, in C)."""
+    ``max_depth`` or (*attributes*) an element has more than ``max_attributes`` attributes
+    (XPath, in C)."""
     limits = ctx.limits
-    if limits.max_depth < 256 and _too_deep(limits.max_depth)(root):
+    if limits.max_depth < _LIBXML2_DEPTH and _too_deep(limits.max_depth)(root):
         ctx.over_limit("max_depth", f"markup nested deeper than max_depth={limits.max_depth}", path)
-    if _crowded(limits.max_attributes)(root):
+    if attributes and _crowded(limits.max_attributes)(root):
         ctx.over_limit(
             "max_attributes",
             f"an element has more than max_attributes={limits.max_attributes} attributes",
@@ -227,31 +125,186 @@ def check_tree(root: etree._Element, ctx: ParseContext, path: str | None = None)
         )
 
 
+class XMLReading:
+    """What :func:`read_xml` made of a document."""
+
+    __slots__ = ("_raw", "_text", "error", "root")
+
+    def __init__(
+        self,
+        root: etree._Element | None,
+        error: etree.XMLSyntaxError | None,
+        text: str | None,
+        raw: bytes = b"",
+    ) -> None:
+        self.root = root
+        """The root element; None when the document is not well-formed XML."""
+        self.error = error
+        """libxml2's refusal of the repaired document (None when it was read)."""
+        self._text = text
+        self._raw = raw
+
+    @property
+    def text(self) -> str:
+        """The document as libxml2 was last handed it: decoded (as UTF-8, whatever its
+        declaration says), and repaired (DOCTYPE removed, references fixed, declared encoding
+        dropped) when it needed to be.  Line numbers are those of the input.  This is what a
+        fallback parser should read (through :func:`feedparser_bytes`)."""
+        if self._text is None:
+            # bytes libxml2 read as they were: UTF-8 it accepted
+            self._text = self._raw.decode("utf-8", "replace")
+        return self._text
+
+
+def _as_utf8(data: Source | str | bytes) -> bytes | None:
+    """*data* as bytes libxml2 may read as they are, or None: bytes that statuskit's rules
+    (:func:`~statuskit._encoding.sniff_encoding`: BOM, HTTP charset, declaration) read as
+    UTF-8, without a DOCTYPE (libxml2 only knows ``<!DOCTYPE``, spelled so in UTF-8)."""
+    if isinstance(data, str):
+        return None
+    if isinstance(data, bytes):
+        raw = data  # read as UTF-8, as documented
+    else:
+        raw = data.data
+        if not raw:
+            return None  # given as str: decoded already
+        encoding, skip = sniff_encoding(raw[:1024], data.content_type)
+        if encoding != "utf-8":
+            return None
+        if skip:
+            raw = raw[skip:]
+    return None if b"<!DOCTYPE" in raw else raw
+
+
+def _decoded(data: Source | str | bytes, ctx: ParseContext) -> str:
+    if isinstance(data, bytes):
+        return data.decode("utf-8", "replace")
+    if isinstance(data, str):
+        return data
+    return data.text(ctx)
+
+
+def _too_deep_error(ctx: ParseContext, path: str | None) -> NoReturn:
+    limit = ctx.limits.max_depth
+    if limit < _LIBXML2_DEPTH:
+        ctx.over_limit("max_depth", f"markup nested deeper than max_depth={limit}", path)
+    ctx.over_limit(
+        "max_depth",
+        f"markup nested deeper than libxml2's bound of {_LIBXML2_DEPTH} levels (max_depth={limit})",
+        path,
+    )
+
+
+def _parse(
+    body: bytes, parser: etree.XMLParser, ctx: ParseContext, path: str | None
+) -> etree._Element | etree.XMLSyntaxError:
+    """The root of *body*, or libxml2's XMLSyntaxError; nesting past libxml2's own bound (256)
+    raises InputLimitError."""
+    try:
+        return etree.fromstring(body, parser)
+    except etree.XMLSyntaxError as exc:
+        if "xcessive depth" in str(exc.msg or exc):
+            _too_deep_error(ctx, path)
+        return exc
+
+
+def read_xml(
+    data: Source | str | bytes,
+    ctx: ParseContext,
+    *,
+    path: str | None = None,
+    comments: bool = True,
+) -> XMLReading:
+    """The XML document *data* (a Source, decoded text, or bytes read as UTF-8) read safely
+    (see the module doc), malformed or not: raises only for a limit exceeded
+    (:class:`~statuskit.InputLimitError`) or a DOCTYPE that never ends
+    (:class:`~statuskit.ParseError`).  *comments*: see :func:`xml_parser`."""
+    # UTF-8 whatever the declaration says (statuskit decoded the text, or found it UTF-8)
+    parser = xml_parser(comments=comments, utf8=True)
+    checked = False
+    # No DOCTYPE: hand libxml2 the document as it is (bytes found UTF-8 untouched, else the
+    # decoded text).  What it accepts, no repair of neutralise() would change: libxml2 refuses
+    # bytes that are not UTF-8, forbidden characters, bad character references and undeclared
+    # entities.  The limits hold all the same.
+    raw = _as_utf8(data)
+    text: str | None = None
+    if raw is None:
+        text = _decoded(data, ctx)
+        stripped = strip_doctype(text)
+        if stripped is not None and stripped[0] is text:
+            raw = text.encode("utf-8")
+    if raw is not None:
+        check_markup(raw, ctx, path=path, xml=True)
+        checked = True
+        root = _parse(raw, parser, ctx, path)
+        if not isinstance(root, etree.XMLSyntaxError):
+            # check_markup counted the attributes (namespace declarations too) before parsing
+            check_tree(root, ctx, path, attributes=False)
+            return XMLReading(root, None, text, raw)
+    if text is None:
+        text = _decoded(data, ctx)
+    text = neutralise(text, ctx, path=path, checked=checked)
+    body = text.encode("utf-8")
+    root = _parse(body, parser, ctx, path)
+    if isinstance(root, etree.XMLSyntaxError):
+        _check_depth_past_fault(body, ctx, path)
+        return XMLReading(None, root, text)
+    check_tree(root, ctx, path, attributes=False)
+    return XMLReading(root, None, text)
+
+
+def _check_depth_past_fault(body: bytes, ctx: ParseContext, path: str | None) -> None:
+    """``max_depth`` for a document libxml2 refused, so that it holds for whatever reads it
+    next (a fallback parser): libxml2 stopped at the fault, and nothing says what follows it
+    is shallow.  The nesting is measured on the tree libxml2's recovery builds, which is only
+    measured and then dropped (never read: recovery silently drops what it cannot place)."""
+    parser = _recovering_parser()
+    try:
+        root = etree.fromstring(body, parser)
+    except etree.XMLSyntaxError:
+        return  # nothing recoverable: nothing nested either
+    if any("xcessive depth" in (e.message or "") for e in parser.error_log):
+        _too_deep_error(ctx, path)
+    if root is not None:
+        check_tree(root, ctx, path, attributes=False)
+
+
+def _recovering_parser() -> etree.XMLParser:
+    # as safe as xml_parser(), recovering: for _check_depth_past_fault only
+    parser: etree.XMLParser | None = getattr(_local, "recovering", None)
+    if parser is None:
+        parser = _local.recovering = etree.XMLParser(
+            recover=True,
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+            collect_ids=False,
+            remove_comments=True,
+            remove_pis=True,
+            encoding="utf-8",
+        )
+    return parser
+
+
 def parse_xml(
-    data: Source | str | bytes, ctx: ParseContext, *, path: str | None = None
+    data: Source | str | bytes,
+    ctx: ParseContext,
+    *,
+    path: str | None = None,
+    comments: bool = True,
 ) -> etree._Element:
     """The root element of the XML document *data* (a Source, decoded text, or bytes read as
     UTF-8), parsed safely (see the module doc).  *path* says where the document sits when it
-    is part of a larger input (an XML string inside JSON)."""
-    if isinstance(data, bytes):
-        text = data.decode("utf-8", "replace")
-    elif isinstance(data, str):
-        text = data
-    else:
-        text = data.text(ctx)
-    text = neutralise(text, ctx, path=path)
-    try:
-        root = etree.fromstring(text.encode("utf-8"), xml_parser())
-    except etree.XMLSyntaxError as exc:
-        message = str(exc.msg or exc)
-        if "xcessive depth" in message:
-            ctx.over_limit(
-                "max_depth", f"markup nested deeper than max_depth={ctx.limits.max_depth}", path
-            )
+    is part of a larger input (an XML string inside JSON).  Malformed XML raises
+    :class:`~statuskit.ParseError` with the line and column of the fault."""
+    reading = read_xml(data, ctx, path=path, comments=comments)
+    if reading.root is None:
+        exc = reading.error
+        assert exc is not None
         where = path or f"line {exc.lineno} column {exc.offset}"
-        ctx.fail(f"malformed XML: {message}", where)
-    check_tree(root, ctx, path)
-    return root
+        ctx.fail(f"malformed XML: {exc.msg or exc}", where)
+    return reading.root
 
 
 # -- feedparser ---------------------------------------------------------------------------
@@ -269,7 +322,10 @@ FEEDPARSER_MAX_BYTES = 3 * 1024 * 1024
 
 
 def feedparser_bytes(
-    data: Source | str, ctx: ParseContext, *, max_bytes: int = FEEDPARSER_MAX_BYTES
+    data: Source | str | XMLReading,
+    ctx: ParseContext,
+    *,
+    max_bytes: int = FEEDPARSER_MAX_BYTES,
 ) -> bytes:
     """The body prepared for feedparser, to be handed over as ``io.BytesIO`` (never as str or
     bytes, which feedparser may take for a path or URL and open)::
@@ -284,14 +340,21 @@ def feedparser_bytes(
     sanitizer is the other quadratic path: keep ``sanitize_html=False`` (statuskit never
     renders bodies; it keeps them as published and as plain text).
 
+    Given the :class:`XMLReading` of a document libxml2 refused, the repairs are not made (and
+    reported) twice: its text has had them.
+
     feedparser reads about a MiB a second, so bodies over *max_bytes* (3 MiB) raise
     ``InputLimitError(limit="max_bytes")``: a fallback that size would break the 5-second
     bound on any input.
     """
-    text = data if isinstance(data, str) else data.text(ctx)
+    if isinstance(data, XMLReading):
+        text = drop_encoding(data.text)  # a document libxml2 accepted kept its declaration
+    else:
+        text = data if isinstance(data, str) else data.text(ctx)
     if len(text) > max_bytes:
         ctx.over_limit("max_bytes", f"more than {max_bytes} characters for feedparser")
-    text = neutralise(text, ctx)
+    if not isinstance(data, XMLReading):
+        text = neutralise(text, ctx)
     if _AUTHORISH.search(text) is not None:
         text, cut = _AUTHORISH.subn(r"\1\2", text)
         ctx.warn(f"{cut} author or e-mail field(s) cut to {_FIELD} characters")

@@ -95,6 +95,8 @@ _MONTHS = {
     )
 }
 _UTC_NAMES = frozenset({"Z", "UT", "UTC", "GMT"})
+_OFFSETS: dict[int, timezone] = {}
+"""Fixed-offset zones by minutes east of UTC, made once (a feed repeats its offset)."""
 
 
 def date_of(value: str | None, ctx: ParseContext, path: str) -> datetime | None:
@@ -102,10 +104,14 @@ def date_of(value: str | None, ctx: ParseContext, path: str) -> datetime | None:
 
     The common RFC 822 forms ("Tue, 21 Jan 2020 21:00:29 +0000", "... 16:22:00 PST") are read
     here, zone names through the same table as :func:`statuskit._dates.parse_datetime`;
-    everything else goes to that function."""
+    everything else goes to that function, and so does a date longer than
+    ``Limits.max_date_length`` (which it refuses with a warning)."""
     if not value:
         return None
-    m = None if value[:4].isdigit() else _RFC822.fullmatch(value)
+    if value[:4].isdigit() or len(value) > ctx.limits.max_date_length:
+        m = None
+    else:
+        m = _RFC822.fullmatch(value)
     if m is not None:
         month = _MONTHS.get(m.group(2).lower())
         if month is not None:
@@ -124,9 +130,14 @@ def date_of(value: str | None, ctx: ParseContext, path: str) -> datetime | None:
                 name = m.group(10)
                 if name is None:
                     minutes = int(m.group(8)) * 60 + int(m.group(9))
+                    if minutes == 0:
+                        return wall.replace(tzinfo=timezone.utc)
                     if minutes < 24 * 60:
-                        sign = -1 if m.group(7) == "-" else 1
-                        zone = timezone(timedelta(minutes=sign * minutes))
+                        if m.group(7) == "-":
+                            minutes = -minutes
+                        zone = _OFFSETS.get(minutes)
+                        if zone is None:
+                            zone = _OFFSETS[minutes] = timezone(timedelta(minutes=minutes))
                         return wall.replace(tzinfo=zone).astimezone(timezone.utc)
                 elif name.upper() in _UTC_NAMES and ctx.time_zone is None:
                     return wall.replace(tzinfo=timezone.utc)

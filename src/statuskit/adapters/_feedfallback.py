@@ -1,9 +1,15 @@
 """The lenient reader: feedparser, for feeds lxml rejects (malformed or truncated XML).
 
 feedparser is only ever handed a ``BytesIO`` (given a str or bytes it would treat the value as a
-path or a URL and read it), with HTML sanitizing and relative-URI rewriting off so that bodies
-stay as published.  Its output is copied into the same :class:`~._feedxml.RawFeed` records the
-lxml reader fills, with the same rules, and never leaves this module.
+path or a URL and read it) of what :func:`statuskit._xml.feedparser_bytes` prepared: the text
+libxml2 refused, already without its DOCTYPE (feedparser hands the entities it finds to expat,
+which expands them: a "billion laughs" takes seconds) and with its character references and
+undeclared entities repaired (feedparser raises ValueError, OverflowError, UnicodeEncodeError or
+re.error on them), its author fields cut and its unclosed escaped comments opened up (its
+quadratic paths), and no larger than the caller's bound.  HTML sanitizing and relative-URI
+rewriting are off, so that bodies stay as published (and the sanitizer's quadratic path is never
+taken).  Its output is copied into the same :class:`~._feedxml.RawFeed` records the lxml reader
+fills, with the same rules, and never leaves this module.
 """
 
 from __future__ import annotations
@@ -22,27 +28,17 @@ _VOID_PAIR = re.compile(
     re.IGNORECASE,
 )
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
-_CHARREF = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]{1,64})|([0-9]{1,64}));?")
-_SUBSET = re.compile(rb"<!DOCTYPE\b[^\[>]*\[.*?\]\s*>", re.DOTALL | re.IGNORECASE)
 
 
-def read_feedparser(data: bytes, max_items: int) -> tuple[RawFeed, int]:
-    """The feed in *data* as feedparser reads it, and how many entries it held.  Raises
+def read_feedparser(prepared: bytes, max_items: int) -> tuple[RawFeed, int]:
+    """The feed in *prepared* (the output of :func:`statuskit._xml.feedparser_bytes`, never
+    anything else) as feedparser reads it, and how many entries it held.  Raises
     :class:`~._feedxml.FeedShapeError` when feedparser finds no feed at all."""
     import feedparser  # noqa: PLC0415 - imported on the rare fallback only
 
-    head = data[:4096]
-    if b"<!ENTITY" in head or b"<!entity" in head:
-        # feedparser hands the entities it finds harmless to expat, which expands them (a
-        # "billion laughs" takes seconds): drop the internal DTD subset, as lxml never expands it
-        data = _SUBSET.sub(b"", data, count=1)
-    if b"&#" in data:
-        # feedparser turns character references into characters with chr() and UTF-8 and
-        # crashes on those no character has (beyond U+10FFFF, surrogates, overflowing digits)
-        data = _CHARREF.sub(_charref, data)
     try:
         result = feedparser.parse(
-            io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False
+            io.BytesIO(prepared), sanitize_html=False, resolve_relative_uris=False
         )
     except Exception as exc:  # noqa: BLE001 - a third-party parser's crash is a ParseError
         raise FeedShapeError(f"unreadable by the lenient parser ({type(exc).__name__})") from None
@@ -74,14 +70,6 @@ def _get(obj: object, key: str) -> Any:
     """``dict.get``, not FeedParserDict's: its key aliases ("updated" falling back to
     "published", with a DeprecationWarning) are not what the lxml reader reads."""
     return dict.get(obj, key) if isinstance(obj, dict) else None
-
-
-def _charref(m: re.Match[bytes]) -> bytes:
-    hexa, dec = m.group(1), m.group(2)
-    code = int(hexa, 16) if hexa is not None else int(dec)
-    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF or code == 0:
-        return b"&#xFFFD;"
-    return m.group(0)
 
 
 def _str(value: object) -> str | None:

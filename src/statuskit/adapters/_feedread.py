@@ -1,10 +1,20 @@
 """Choosing the reader: lxml for well-formed feeds, feedparser for the rest, never silently.
 
-A feed lxml rejects is read by feedparser with a warning that names the fault and the reader
-(a :class:`~statuskit.ParseError` in strict mode).  A feed cut off in the middle (a truncated
-download) gives the entries before the cut: the last entry, if the cut falls inside it, is
-dropped rather than reported half-read.  Malformed input larger than
-:data:`FALLBACK_MAX_BYTES` is refused instead of handed to the slower lenient parser.
+Every feed goes through statuskit's one safe XML reader, :func:`statuskit._xml.read_xml`: the
+limits (``max_nodes`` and ``max_attributes`` before libxml2 sees the text, ``max_depth`` after;
+libxml2's own bound of 256 levels is an InputLimitError too, never a truncation) and the repairs
+(DOCTYPE removed with a warning when it had an internal subset, character references and
+characters XML cannot hold read as U+FFFD, HTML's named entities as their characters; each
+with a warning but the named entities) are those of every XML reader in statuskit.  A feed that
+needed a repair is still read by lxml.
+
+A feed lxml rejects even so is read by feedparser with a warning that names the fault and the
+reader (a :class:`~statuskit.ParseError` in strict mode), from the repaired text prepared by
+:func:`statuskit._xml.feedparser_bytes`.  A feed cut off in the middle (a truncated download)
+gives the entries before the cut: the last entry, if the cut falls inside it, is dropped rather
+than reported half-read.  Malformed input larger than :data:`FALLBACK_MAX_BYTES` is refused
+instead of handed to the slower lenient parser.  Entries beyond ``max_items`` are left out with
+a warning, by either reader.
 """
 
 from __future__ import annotations
@@ -15,6 +25,7 @@ import attrs
 from lxml import etree
 
 from .._source import Source
+from .._xml import XMLReading, feedparser_bytes, read_xml
 from ..limits import ParseContext
 from ._feedfallback import read_feedparser
 from ._feedxml import FeedShapeError, RawFeed, read_lxml
@@ -27,41 +38,26 @@ every feed (the same checks and warnings otherwise; tests use it to prove both r
 
 FALLBACK_MAX_BYTES = 512 * 1024
 """Largest malformed feed handed to feedparser: its pure-Python lenient parser takes about a
-second per megabyte of ordinary feed, and up to ten times that on hostile input."""
+second per megabyte of ordinary feed, and up to ten times that on hostile input.  (Tighter than
+:data:`statuskit._xml.FEEDPARSER_MAX_BYTES`, and refused as a ParseError that names the XML
+fault: a feed that size is better fixed than read leniently.)"""
 
-_DECLARED = re.compile(r"^(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*(['\"])[^'\"]*\2", re.IGNORECASE)
-_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:entry|item)[\s>]")
-_CLOSE = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:entry|item)\s*>")
-
-
-def _xml_bytes(source: Source) -> bytes:
-    text = source._text  # set when the caller gave a str (or someone decoded the bytes)
-    if text is None:
-        return source.data
-    encoded = text.encode("utf-8", "surrogatepass")
-    if source.data and source.data != encoded:
-        return source.data  # bytes given (and decoded by someone): libxml2 reads them itself
-    # Text given as str: its XML declaration may name an encoding the text no longer has.
-    if text[:5] == "<?xml":
-        head = _DECLARED.sub(r"\1", text[:256], count=1)
-        if len(head) != min(len(text), 256):
-            encoded = (head + text[256:]).encode("utf-8", "surrogatepass")
-    return encoded
+_OPEN = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?(?:entry|item)[\s>]")
+_CLOSE = re.compile(r"</(?:[A-Za-z_][\w.-]*:)?(?:entry|item)\s*>")
 
 
 def read_feed(source: Source, ctx: ParseContext, engine: str = "auto") -> RawFeed:
     """The feed records of *source*, through the reader *engine* names."""
-    data = _xml_bytes(source)
     limit = ctx.limits.max_items
+    reading = read_xml(source, ctx, comments=False)
     try:
-        try:
-            feed, count = read_lxml(data, limit)
-        except etree.XMLSyntaxError as exc:
-            feed, count = _lenient(data, ctx, exc)
+        if reading.root is None:
+            feed, count = _lenient(reading, ctx)
+        elif engine == "feedparser":
+            # well-formed, but read by feedparser all the same: to prove both agree
+            feed, count = read_feedparser(feedparser_bytes(reading, ctx), limit)
         else:
-            if engine == "feedparser":
-                # well-formed, but read by feedparser all the same: to prove both agree
-                feed, count = read_feedparser(data, limit)
+            feed, count = read_lxml(reading.root, limit)
     except FeedShapeError as exc:
         ctx.fail(f"not an Atom or RSS feed: {exc}", "/", source.head[:80])
     if count > limit:
@@ -77,20 +73,23 @@ def _describe(exc: etree.XMLSyntaxError) -> str:
     return _POSITION.sub("", msg)[:160]
 
 
-def _lenient(data: bytes, ctx: ParseContext, exc: etree.XMLSyntaxError) -> tuple[RawFeed, int]:
+def _lenient(reading: XMLReading, ctx: ParseContext) -> tuple[RawFeed, int]:
+    exc = reading.error
+    assert exc is not None
+    text = reading.text
     where = f"line {exc.lineno}" if exc.lineno else None
     reason = _describe(exc)
-    if len(data) > FALLBACK_MAX_BYTES:
+    if len(text) > FALLBACK_MAX_BYTES:
         ctx.fail(
             f"not well-formed XML ({reason}) and larger than {FALLBACK_MAX_BYTES} bytes: "
             "not read leniently",
             where,
         )
-    if not data.strip():
+    if not text.strip():
         ctx.fail("empty document", "/")
-    cut = _truncated(data, exc)
+    cut = _truncated(text, exc)
     if cut:
-        dropped = _inside_entry(data)
+        dropped = _inside_entry(text)
         ctx.warn(
             f"feed is truncated ({reason}): read the entries before the cut with feedparser"
             + ("; the entry cut in the middle is left out" if dropped else ""),
@@ -99,27 +98,30 @@ def _lenient(data: bytes, ctx: ParseContext, exc: etree.XMLSyntaxError) -> tuple
     else:
         dropped = False
         ctx.warn(f"feed is not well-formed XML ({reason}): read with feedparser", where)
-    feed, count = read_feedparser(data, ctx.limits.max_items)
+    prepared = feedparser_bytes(reading, ctx, max_bytes=FALLBACK_MAX_BYTES)
+    feed, count = read_feedparser(prepared, ctx.limits.max_items)
     if dropped and feed.entries:
         feed = attrs.evolve(feed, entries=feed.entries[:-1])
         count -= 1
     return feed, count
 
 
-def _truncated(data: bytes, exc: etree.XMLSyntaxError) -> bool:
+def _truncated(text: str, exc: etree.XMLSyntaxError) -> bool:
     """True when lxml stopped at the end of the input: the document was cut off."""
-    text = " ".join(str(exc.msg or exc).split()).lower()
-    if "premature end" in text or "end of data" in text:
+    message = " ".join(str(exc.msg or exc).split()).lower()
+    if "premature end" in message or "end of data" in message:
         return True
-    lines = data.count(b"\n") + 1
+    lines = text.count("\n") + 1
     tail_line = exc.lineno is not None and exc.lineno >= lines
-    return tail_line and ("not found" in text or "expected" in text or "couldn't find" in text)
+    return tail_line and (
+        "not found" in message or "expected" in message or "couldn't find" in message
+    )
 
 
-def _inside_entry(data: bytes) -> bool:
+def _inside_entry(text: str) -> bool:
     """True when the last entry opened is not closed (the cut falls inside it)."""
-    last_open = max((m.start() for m in _OPEN.finditer(data)), default=-1)
+    last_open = max((m.start() for m in _OPEN.finditer(text)), default=-1)
     if last_open < 0:
         return False
-    last_close = max((m.start() for m in _CLOSE.finditer(data)), default=-1)
+    last_close = max((m.start() for m in _CLOSE.finditer(text)), default=-1)
     return last_open > last_close

@@ -1,7 +1,10 @@
 """Is this input a feed, and whose?  Decided from the first few KB (and the URL, if given).
 
 The root element tells a feed: ``<rss>``, ``<feed>`` in the Atom namespace, ``<rdf:RDF>`` with
-the RSS 1.0 namespace.  The platform comes from markers in the same text, checked in this order
+the RSS 1.0 namespace.  The prolog before it is skipped with the DOCTYPE grammar of the safe XML
+reader (:func:`statuskit._xml.strip_doctype`); a DOCTYPE whose internal subset runs past the
+first few KB hides the root, and then its name (``<!DOCTYPE rss``, ``feed``, ``rdf:RDF``) tells
+the kind, with lower confidence: the reader decides (and reports the subset it ignores).  The platform comes from markers in the same text, checked in this order
 (first match wins):
 
 ==============  ===============================================================================
@@ -26,6 +29,7 @@ from functools import lru_cache
 
 import attrs
 
+from .._xml import strip_doctype
 from ._feedxml import RawFeed
 
 __all__ = ["FeedGuess", "classify", "platform_of"]
@@ -39,10 +43,14 @@ class FeedGuess:
     """"atom", "rss" or "rdf"."""
     platform: str | None
     evidence: str
+    sure: bool = True
+    """False when only the DOCTYPE's name was seen (the root lies beyond the head)."""
 
 
 _ROOT = re.compile(r"<(?![?!])([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)([^>]*)>?")
-_PROLOG = re.compile(r"\A(?:\s|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[[^\]]*\])?\s*>)*", re.S)
+_PROLOG = re.compile(r"\A(?:\s|<\?[^>]*\?>|<!--.*?-->)*", re.S)
+_DOCTYPE_NAME = re.compile(r"<!DOCTYPE\s+(rss|feed|rdf:RDF)[\s\[>]", re.I)
+_DOCTYPE_KINDS = {"rss": "rss", "feed": "atom", "rdf:rdf": "rdf"}
 
 MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("aws", re.compile(r"status\.aws\.amazon\.com|AWS Service Health Dashboard")),
@@ -68,8 +76,16 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 @lru_cache(maxsize=256)
 def classify(head: str, url: str | None = None) -> FeedGuess | None:
     """What *head* (the first KB of an input) is, or None when it is no feed."""
-    prolog = _PROLOG.match(head)
-    m = _ROOT.match(head, prolog.end() if prolog else 0)
+    stripped = strip_doctype(head)
+    if stripped is None:  # a DOCTYPE that does not end within the head: its name must do
+        named = _DOCTYPE_NAME.search(head)
+        if named is None:
+            return None
+        kind = _DOCTYPE_KINDS[named.group(1).lower()]
+        return FeedGuess(kind, None, f"DOCTYPE names <{named.group(1)}>", sure=False)
+    body = stripped[0]
+    prolog = _PROLOG.match(body)
+    m = _ROOT.match(body, prolog.end() if prolog else 0)
     if m is None:
         return None
     prefix, name, rest = m.group(1) or "", m.group(2), m.group(3) or ""

@@ -14,14 +14,13 @@ What the records hold, for both readers:
   dc:date / dcterms:modified, as raw strings (the dates are read later, by ``_dates``);
 * an RSS item's link is its ``<link>``, else its ``<guid>`` unless ``isPermaLink="false"``.
 
-The parser never resolves entities, loads a DTD or touches the network, and keeps libxml2's
-size limits (``huge_tree=False``).  Malformed input is never "recovered" silently: the caller
-decides (:func:`statuskit.adapters._feedread.read_feed`).
+The tree comes from statuskit's one safe XML reader (:func:`statuskit._xml.read_xml`: no
+entity expanded, no DTD, no network, DOCTYPE removed, limits checked); malformed input is never
+"recovered" silently: the caller decides (:func:`statuskit.adapters._feedread.read_feed`).
 """
 
 from __future__ import annotations
 
-import threading
 from functools import lru_cache
 from html import escape
 
@@ -83,30 +82,9 @@ class FeedShapeError(ValueError):
     """Well-formed XML that is not an Atom or RSS feed."""
 
 
-_local = threading.local()
-
-
-def _parser() -> etree.XMLParser:
-    # lxml parsers must not be shared between threads: one per thread, reused
-    parser: etree.XMLParser | None = getattr(_local, "parser", None)
-    if parser is None:
-        parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=False,
-            remove_comments=True,
-            remove_pis=True,
-        )
-        _local.parser = parser
-    return parser
-
-
-def read_lxml(data: bytes, max_items: int) -> tuple[RawFeed, int]:
-    """The feed in *data* and how many entries it held (entries beyond *max_items* are left
-    out).  Raises ``etree.XMLSyntaxError`` when *data* is not well-formed XML and
-    :class:`FeedShapeError` when it is XML but not a feed."""
-    root = etree.fromstring(data, _parser())
+def read_lxml(root: etree._Element, max_items: int) -> tuple[RawFeed, int]:
+    """The feed whose root element is *root* and how many entries it held (entries beyond
+    *max_items* are left out).  Raises :class:`FeedShapeError` when it is not a feed."""
     tag = root.tag
     if not isinstance(tag, str):
         raise FeedShapeError("no root element")

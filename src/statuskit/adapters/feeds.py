@@ -104,7 +104,8 @@ class FeedAdapter:
         media = (source.content_type or "").split(";", 1)[0].strip().lower()
         typed = media in _FEED_TYPES
         if self.flavour is None:
-            return Sniff(0.6 + (0.05 if typed else 0.0), guess.evidence, platform=guess.platform)
+            confidence = (0.6 if guess.sure else 0.4) + (0.05 if typed else 0.0)
+            return Sniff(confidence, guess.evidence, platform=guess.platform)
         if guess.platform == self.flavour:
             return Sniff(0.95, guess.evidence)
         return None
