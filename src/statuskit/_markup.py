@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ._suspects import suspects
 from .limits import ParseContext
 
 __all__ = ["check_markup", "crowded_element", "fix_char_refs", "fix_xml_chars"]
@@ -76,12 +77,57 @@ def crowded_element(text: str | bytes, limit: int, *, xml: bool = False) -> tupl
     (namespace declarations included), or None.  *text* is decoded text or UTF-8 (or any
     ASCII-compatible) bytes.  Comments, CDATA sections and the raw text of
     ``<script>``/``<style>`` are skipped as a parser would skip them.  Linear time, flat
-    memory; the common case is one C-speed pass over the text and one over the tags."""
+    memory.
+
+    The common case costs two C-speed passes over the bytes (:mod:`._suspects`): only the few
+    tags they cannot clear are read with the tokenizer, each on its own; when one of those
+    could be crowded (or there are too many), the whole text is tokenized (:func:`_scan`), so
+    the answer is always the tokenizer's."""
     binary = isinstance(text, bytes)
-    gt: Any = b">" if binary else ">"
     if (b"<" if binary else "<") not in text:  # type: ignore[operator]
         return None
+    if len(text) <= limit:
+        return None  # an attribute takes at least one character
+    if isinstance(text, bytes):
+        raw = text
+    elif text.isascii():
+        raw = text.encode("ascii")
+    else:
+        raw = text.encode("utf-8", "surrogatepass")
+    found = suspects(raw, limit)
+    if found is None:
+        return _scan(text, limit, xml)
+    if found and len(raw) != len(text):
+        found = _char_offsets(raw, found)
+    tokens = _tokens(limit, xml, binary)
+    budget = len(text)
+    for at in found:
+        m = tokens.match(text, at)
+        if m is None:
+            continue
+        budget -= m.end() - at
+        area = m.group(1)
+        if budget < 0 or (area and _crowded_area(area, limit, binary) is not None):
+            return _scan(text, limit, xml)
+    return None
+
+
+def _crowded_area(area: Any, limit: int, binary: bool) -> tuple[int, str] | None:
+    """What :func:`_scan` says of one tag's attribute area."""
+    gt: Any = b">" if binary else ">"
     quoted, attribute = _PATTERNS[binary]
+    if area[-1:] == gt:
+        return None if len(area) <= limit else _too_many(area, limit, attribute)
+    if len(quoted.findall(area)) >= _bound(limit):
+        head = area[:60]
+        return limit + 1, head.decode("utf-8", "replace") if binary else head
+    return _too_many(area, limit, attribute)
+
+
+def _scan(text: str | bytes, limit: int, xml: bool) -> tuple[int, str] | None:
+    """:func:`crowded_element` by tokenizing the whole text."""
+    binary = isinstance(text, bytes)
+    gt: Any = b">" if binary else ">"
     areas = _tokens(limit, xml, binary).findall(text)
     # A tag that ended with ">" and is short holds fewer attributes than characters.  Only the
     # last area can lack its ">" (the input ended in it, or in a value that never closes), so
@@ -89,18 +135,24 @@ def crowded_element(text: str | bytes, limit: int, *, xml: bool = False) -> tupl
     if areas and (not areas[-1] or areas[-1][-1:] == gt) and max(map(len, areas)) <= limit:
         return None
     for area in [a for a in areas if len(a) > limit or (a and a[-1:] != gt)]:
-        if area[-1:] == gt:
-            found = _too_many(area, limit, attribute)
-            if found is not None:
-                return found
-            continue
-        if len(quoted.findall(area)) >= _bound(limit):
-            head = area[:60]
-            return limit + 1, head.decode("utf-8", "replace") if binary else head
-        # the input ended inside the tag, or a value opened by its last character never
-        # closes (the rest of the input is that value): either way nothing follows
-        return _too_many(area, limit, attribute)
+        found = _crowded_area(area, limit, binary)
+        if found is not None or area[-1:] != gt:
+            # an area without its ">": the input ended inside the tag, or a value opened by
+            # its last character never closes (the rest of the input is that value): either
+            # way nothing follows
+            return found
     return None
+
+
+def _char_offsets(raw: bytes, offsets: list[int]) -> list[int]:
+    """The character offsets in the UTF-8 text *raw* of the byte *offsets* (ascending)."""
+    out = []
+    chars = done = 0
+    for at in offsets:
+        chars += len(raw[done:at].decode("utf-8", "surrogatepass"))
+        done = at
+        out.append(chars)
+    return out
 
 
 # -- character references -------------------------------------------------------------------
@@ -163,7 +215,10 @@ def check_markup(
     attributes.  Call it before handing markup to any parser (lxml, BeautifulSoup,
     feedparser): libxml2's HTML parser and feedparser spend quadratic time on attributes."""
     limits = ctx.limits
-    if data.count(b"<" if isinstance(data, bytes) else "<") > limits.max_nodes:  # type: ignore[arg-type]
+    # there are no more "<" than characters: short inputs need no count
+    if len(data) > limits.max_nodes and (
+        data.count(b"<" if isinstance(data, bytes) else "<") > limits.max_nodes  # type: ignore[arg-type]
+    ):
         ctx.over_limit(
             "max_nodes", f"more than max_nodes={limits.max_nodes} elements (counting '<')", path
         )

@@ -9,7 +9,8 @@ no parser downstream chokes on them.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 from ._encoding import scrub_text, sniff_encoding
 from ._jsondecode import decode_json, json_depth
@@ -19,6 +20,7 @@ from .limits import DEFAULT_LIMITS, Limits, ParseContext
 __all__ = ["Source", "json_depth", "sniff_encoding"]
 
 _HEAD = 4096
+_T = TypeVar("_T")
 
 
 class Source:
@@ -27,6 +29,7 @@ class Source:
     __slots__ = (
         "_head",
         "_json",
+        "_memo",
         "_scrubbed",
         "_text",
         "content_type",
@@ -64,6 +67,7 @@ class Source:
         self.limits = limits
         self._head: str | None = None
         self._json: Any = _UNSET
+        self._memo: dict[Hashable, Any] | None = None
 
     @property
     def raw(self) -> bytes:
@@ -105,6 +109,18 @@ class Source:
                 ctx.warn(f"invalid {self.encoding} bytes replaced", f"byte {-self._scrubbed - 1}")
             self._scrubbed = 0
         return self._text
+
+    def memo(self, key: Hashable, compute: Callable[[Source], _T]) -> _T:
+        """``compute(self)``, computed once per Source and *key*: for work that several sniffs
+        share (a scan of the whole body for markers, say).  *key* names the work, so that the
+        same key always means the same *compute*."""
+        memo = self._memo
+        if memo is None:
+            memo = self._memo = {}
+        elif key in memo:
+            return memo[key]  # type: ignore[no-any-return]
+        value = memo[key] = compute(self)
+        return value
 
     def json(self, ctx: ParseContext) -> Any:
         """The body decoded as JSON (cached).  Malformed JSON raises

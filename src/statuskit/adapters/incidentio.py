@@ -17,7 +17,7 @@ from typing import Any
 from .._source import Source
 from ..limits import ParseContext
 from ..model import Snapshot
-from ._embedded import embedded_data, has_embedded_data, mentions
+from ._embedded import embedded_carrier, embedded_data, source_mentions
 from ._incidentio_doc import (
     is_incident,
     is_page_data,
@@ -86,12 +86,11 @@ class IncidentioHTML:
     def sniff(self, source: Source) -> Sniff | None:
         if not source.head.startswith("<"):
             return None
-        raw = source.raw
-        carrier = has_embedded_data(raw, _WINDOW)
+        carrier = embedded_carrier(source, _WINDOW)
         if carrier is None:
             return None
-        mention = bool(mentions(raw, _MENTIONS, _WINDOW))
-        hint = [h.decode() for h in mentions(raw, _DATA_HINTS, _WINDOW)]
+        mention = bool(source_mentions(source, _MENTIONS, _WINDOW))
+        hint = [h.decode() for h in source_mentions(source, _DATA_HINTS, _WINDOW)]
         if hint:
             why = " and incident.io mention" if mention else ""
             return Sniff(0.9 if mention else 0.8, f"{carrier} data with {', '.join(hint)}{why}")

@@ -15,7 +15,7 @@ from typing import Any
 from .._source import Source
 from ..limits import ParseContext
 from ..model import Snapshot
-from ._embedded import embedded_data, has_embedded_data, mentions
+from ._embedded import embedded_carrier, embedded_data, source_mentions
 from ._instatus_doc import is_page_props, read_instatus
 from .base import Sniff
 
@@ -82,16 +82,15 @@ class InstatusHTML:
         head = source.head
         if not head.startswith("<"):
             return None
-        raw = source.raw
-        carrier = has_embedded_data(raw, _WINDOW)
+        carrier = embedded_carrier(source, _WINDOW)
         if carrier is None:
             # a page without embedded data is not readable by this adapter; the weak claim
             # only explains a failed detection, so the cheap head is enough for it
             if "<html" in head.lower() and ("instatus" in head or "Instatus" in head):
                 return Sniff(0.4, "mentions Instatus but embeds no page data")
             return None
-        mention = bool(mentions(raw, _INSTATUS, _WINDOW))
-        hint = bool(mentions(raw, _DATA_HINTS, _WINDOW))
+        mention = bool(source_mentions(source, _INSTATUS, _WINDOW))
+        hint = bool(source_mentions(source, _DATA_HINTS, _WINDOW))
         if mention or hint:
             why = "instatus mention" if mention else "Instatus page-props keys"
             return Sniff(0.9 if mention and hint else 0.85, f"{carrier} data and {why}")
