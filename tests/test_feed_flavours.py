@@ -313,3 +313,20 @@ def test_fast_html_text_equals_html_to_text(markup: str) -> None:
 def test_fast_clean_equals_clean(text: str) -> None:
     """fast_clean is clean, faster."""
     assert fast_clean(text) == clean(text)
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        ("one<br>two", "one\ntwo"),
+        ("one<br/>two<br />three", "one\ntwo\nthree"),
+        ("one<br><br>two", "one\n\ntwo"),
+        ("<p>one</p><p>two<br>three</p>", "one\n\ntwo\nthree"),
+        ("one<br>", "one"),
+    ],
+)
+def test_line_breaks_read_as_displayed(markup: str, text: str) -> None:
+    """A <br> is one line break (two make a blank line; so do adjacent paragraphs), in both
+    text paths."""
+    assert html_to_text(markup) == text
+    assert html_text(markup) == text

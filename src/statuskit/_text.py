@@ -19,7 +19,6 @@ _BLOCK = frozenset(
     {
         "p",
         "div",
-        "br",
         "li",
         "ul",
         "ol",
@@ -70,7 +69,7 @@ _TAGS = re.compile(r"<[^<>]*>?")
 
 def html_to_text(markup: str, ctx: ParseContext | None = None, path: str | None = None) -> str:
     """The plain text of an HTML fragment: tags dropped, entities decoded once, block elements
-    and ``<br>`` as line breaks.  Scripts and styles contribute nothing.
+    as line breaks, each ``<br>`` as one (two in a row make a blank line).  Scripts and styles contribute nothing.
 
     Never raises and never takes more than linear time: markup a parser cannot be trusted with
     (more than ``max_nodes`` tags, an element with more than ``max_attributes`` attributes,
@@ -123,6 +122,11 @@ def _walk(el: etree._Element, parts: list[str]) -> None:
             continue
         if tag in _BLOCK:
             parts.append("\n")
+        elif tag == "br":  # one line break (two in a row make a blank line, as displayed)
+            parts.append("\n")
+            if node.tail:
+                parts.append(node.tail)
+            continue
         if node.text and isinstance(node.tag, str):
             parts.append(node.text)
         stack.append((node, True))

@@ -271,7 +271,7 @@ def _fast_text(markup: str) -> str | None:
         if name == "br":
             if closing:
                 return None
-            out.append("\n\n")  # as html_to_text: a line break opens and closes a block
+            out.append("\n")  # as html_to_text: one line break
         elif name in _INLINE_VOID:
             if closing:
                 return None
