@@ -258,6 +258,41 @@ def _every_adapter(data: bytes) -> tuple[str, float]:
     return f"{len(statuskit.adapters())} adapters ({summary}); slowest {slowest[0]}", slowest[1]
 
 
+_SPEC = {
+    "name": "limits-bench.html",
+    "components": {
+        "each": "div.component-inner-container",
+        "id": "@data-component-id",
+        "name": "span.name",
+        "status": "span.component-status",
+    },
+}
+
+
+def _spec_adapter(data: bytes) -> str:
+    """A custom spec adapter (BeautifulSoup) forced on the page."""
+    from statuskit.custom import spec_adapter  # noqa: PLC0415 - only this case needs it
+
+    statuskit.register_adapter(spec_adapter(_SPEC))
+    return _parse(data, provider="limits-bench.html")
+
+
+def _spec_adapter_at_limit(data: bytes) -> str:
+    """The same on the largest prefix of rows within max_soup_nodes: the slowest page a spec
+    adapter reads with the default limits."""
+    most = statuskit.Limits().max_soup_nodes
+    cut = 0
+    seen = 0
+    while True:
+        end = data.find(b"</div>\n", cut)
+        if end < 0 or seen + 6 > most - 20:
+            break
+        cut = end + 7
+        seen += 6  # <div, <span, </span>, <span, </span>, </div>
+    start = data.index(b'<div class="component-inner-container')
+    return _spec_adapter(data[:cut] + b"</div></body></html>") if cut > start else "no rows"
+
+
 def _html_to_text(data: bytes) -> str:
     return f"{len(html_to_text(data.decode()))} characters of text"
 
@@ -282,6 +317,8 @@ CASES: dict[str, tuple[Callable[[], bytes], Callable[[bytes], Any]]] = {
     "html-deep": (html_deep, _helper("html")),
     "html-comments": (html_comments, _helper("html")),
     "html-deep-as-body": (html_deep, _html_to_text),
+    "html-page-spec-adapter": (html_page, _spec_adapter),
+    "html-spec-adapter-at-limit": (html_page, _spec_adapter_at_limit),
     "garbage": (garbage, _parse),
     "garbage-forced-json": (garbage, lambda d: _parse(d, provider="statuspage.json")),
     "garbage-every-adapter": (garbage, _every_adapter),

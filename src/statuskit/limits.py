@@ -63,6 +63,13 @@ class Limits:
     ``[]`` would otherwise become five million Python lists.
 
     .. versionadded:: 0.1"""
+    max_soup_nodes: int = attrs.field(default=50_000, validator=_positive)
+    """Most tags (every ``<`` counts) in a page read by a custom spec adapter (50,000, about
+    2 MiB of real status-page markup).  Those adapters build a BeautifulSoup tree, about 30 µs
+    and 1 KB per node: this keeps them inside the time and memory a parse may take.  More
+    raises ``InputLimitError(limit="max_soup_nodes")`` before the tree is built.
+
+    .. versionadded:: 0.1"""
     max_warnings: int = attrs.field(default=1000, validator=_positive)
     """Most warnings kept on one reading (1000): past it they are counted, and one last
     warning says how many more there were.

@@ -67,6 +67,13 @@ class HTMLTree(Tree):
 
         text = decode(source, ctx)
         check_markup(text, ctx, path="$")  # libxml2 checks attributes pairwise: bound them first
+        most = ctx.limits.max_soup_nodes
+        if len(text) > most and text.count("<") > most:
+            ctx.over_limit(
+                "max_soup_nodes",
+                f"more than max_soup_nodes={most} tags for a BeautifulSoup tree (counting '<')",
+                "$",
+            )
         return BeautifulSoup(text, "lxml")
 
     def _sel(self, selector: str) -> Any:
