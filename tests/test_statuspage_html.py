@@ -373,15 +373,26 @@ def test_empty_body_is_a_parse_error() -> None:
 
 
 def test_deep_nesting_is_bounded() -> None:
-    """Twenty thousand nested containers parse quickly to nothing, with warnings."""
+    """Twenty thousand nested containers are refused quickly (libxml2 would drop what lies
+    past 256 levels: no page is returned with parts missing); nesting within max_depth reads."""
     body = (
         b"<html><body class='status index'>"
         + b"<div class='component-container is-group'>" * 20000
         + b"</body></html>"
     )
-    snap = statuskit.parse(body, provider="statuspage.html")
+    with pytest.raises(statuskit.InputLimitError) as caught:
+        statuskit.parse(body, provider="statuspage.html")
+    assert caught.value.limit == "max_depth"
+    shallow = body.replace(
+        b"<div class='component-container is-group'>" * 20000,
+        b"<div class='component-container is-group'>" * 40,
+    )
+    snap = statuskit.parse(shallow, provider="statuspage.html")
     assert snap.components == ()
     assert any("no components" in w for w in snap.warnings)
+    deeper = statuskit.Limits(max_depth=32)
+    with pytest.raises(statuskit.InputLimitError):
+        statuskit.parse(shallow, provider="statuspage.html", limits=deeper)
 
 
 def test_unreadable_times_and_words_are_warnings_not_guesses() -> None:

@@ -2,8 +2,9 @@
 
 * :func:`parse_document` decodes the body the way a browser would (byte order mark, then the
   caller's Content-Type charset, then a ``<meta charset>`` in the first KB, then UTF-8) and parses
-  it with libxml2's HTML parser: no network, no entities fetched, nesting capped by libxml2 (255
-  levels), plain ``etree`` elements (several times faster to walk than ``lxml.html``'s).
+  it with libxml2's HTML parser: no network, no entities fetched, nesting past ``max_depth``
+  (or libxml2's own 256 levels) an :class:`~statuskit.InputLimitError`, plain ``etree``
+  elements (several times faster to walk than ``lxml.html``'s).
 * :func:`text_of` / :func:`fragment` turn elements back into plain text and published HTML.
 """
 
@@ -19,6 +20,7 @@ from .._encoding import text_encoding
 from .._markup import check_markup
 from .._source import Source, sniff_encoding
 from .._text import _walk, clean
+from .._xml import check_tree
 from ..limits import ParseContext
 
 __all__ = [
@@ -102,7 +104,7 @@ def parse_document(source: Source, ctx: ParseContext) -> etree._Element:
                 ctx.warn("invalid utf-8 bytes replaced", "$")
             if root is None:
                 ctx.fail("empty HTML document", "$", body[:80])
-            _warn_if_truncated(parser, ctx)
+            _check_depth(root, parser, ctx)
             return root
     text = decode(source, ctx)
     check_markup(text, ctx, path="$")
@@ -115,14 +117,18 @@ def parse_document(source: Source, ctx: ParseContext) -> etree._Element:
         ctx.fail(f"unreadable HTML ({exc})", "$", text[:80])
     if root is None:
         ctx.fail("empty HTML document", "$", text[:80])
-    _warn_if_truncated(parser, ctx)
+    _check_depth(root, parser, ctx)
     return root
 
 
-def _warn_if_truncated(parser: etree.HTMLParser, ctx: ParseContext) -> None:
-    # libxml2 drops what lies deeper than 256 levels and goes on: say so, never silently
+def _check_depth(root: etree._Element, parser: etree.HTMLParser, ctx: ParseContext) -> None:
+    # libxml2 drops what lies deeper than 256 levels and goes on: a page with parts missing is
+    # never returned (the same rule as statuskit._html.parse_html, for every HTML adapter)
     if any("xcessive depth" in (e.message or "") for e in parser.error_log):
-        ctx.warn("markup nested deeper than 256 levels: what lies deeper was dropped", "$")
+        ctx.over_limit(
+            "max_depth", f"markup nested deeper than max_depth={ctx.limits.max_depth}", "$"
+        )
+    check_tree(root, ctx, "$", attributes=False)  # attributes were bounded before parsing
 
 
 _BAD_BYTES = [etree.ErrorTypes.ERR_INVALID_ENCODING]
