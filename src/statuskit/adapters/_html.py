@@ -136,13 +136,13 @@ _BAD_BYTES = [etree.ErrorTypes.ERR_INVALID_ENCODING]
 
 def class_tokens(el: etree._Element) -> list[str]:
     """The element's class names."""
-    value = el.get("class")
+    value = el.get(b"class")  # bytes: lxml neither encodes nor checks the name
     return value.split() if value else []
 
 
 def has_class(el: etree._Element, name: str) -> bool:
     """True when *name* is one of the element's class names."""
-    value = el.get("class")
+    value = el.get(b"class")
     return bool(value) and name in value.split()  # type: ignore[union-attr]
 
 
@@ -161,7 +161,7 @@ def iter_classed(
     with the (first) matching name."""
     wanted = frozenset(names)
     for el in root.iter(tag):
-        value = el.get("class")
+        value = el.get(b"class")
         if not value:
             continue
         for token in value.split():

@@ -102,31 +102,40 @@ class PageInfo:
 
 def page_info(root: etree._Element, source: Source, ctx: ParseContext) -> PageInfo:
     """Name, address, id, render time and page kind from the document's head and body."""
-    head = root.find("head")
+    # the document's children and the head's read directly: ElementPath's find() costs
+    # more than these loops
+    head = body = None
+    for child in root:
+        if child.tag == "head" and head is None:
+            head = child
+        elif child.tag == "body" and body is None:
+            body = child
     name = url = None
     issued: datetime | None = None
     if head is not None:
-        title = text_of(head.find("title"))
-        name = re.split(r"\s+-\s+|\s+\|\s+", title, maxsplit=1)[0] if title else None
-        if name and name.endswith(" Status"):
-            name = name[: -len(" Status")].rstrip() or name
+        title_el = None
         for el in head:
             tag = el.tag
             if tag == "link":
-                rel = (el.get("rel") or "").lower()
-                href = el.get("href")
+                rel = (el.get(b"rel") or "").lower()
+                href = el.get(b"href")
                 if (
                     url is None
                     and href
                     and (rel == "canonical" or (rel == "alternate" and "/history." in href))
                 ):
                     url = origin(href)
-            elif tag == "meta" and el.get("name") == "issued":
-                issued = from_epoch(el.get("content"), ctx, "head/meta[@name=issued]")
+            elif tag == "meta" and el.get(b"name") == "issued":
+                issued = from_epoch(el.get(b"content"), ctx, "head/meta[@name=issued]")
+            elif tag == "title" and title_el is None:
+                title_el = el
+        title = text_of(title_el)
+        name = re.split(r"\s+-\s+|\s+\|\s+", title, maxsplit=1)[0] if title else None
+        if name and name.endswith(" Status"):
+            name = name[: -len(" Status")].rstrip() or name
     if url is None and source.url:
         url = origin(source.url)
-    body = root.find("body")
-    tokens = (body.get("class") or "").split() if body is not None else []
+    tokens = (body.get(b"class") or "").split() if body is not None else []
     kind = next((t for t in tokens if t in ("index", "incident", "history")), "")
     word = next((t[7:] for t in tokens if t.startswith("status-") and len(t) > 7), None)
     # the subscription links carry the page's id; a regex over the bytes is far cheaper
