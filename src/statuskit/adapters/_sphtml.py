@@ -173,7 +173,8 @@ def parse_day(text: str) -> datetime | None:
     if month is None:
         return None
     try:
-        return datetime(int(m.group(3)), month, int(m.group(2)), 12, tzinfo=timezone.utc)
+        # positional: datetime() reads keyword arguments several times slower
+        return datetime(int(m.group(3)), month, int(m.group(2)), 12, 0, 0, 0, timezone.utc)
     except ValueError:
         return None
 
@@ -237,7 +238,7 @@ def _at(
             return None
         year += -1 if days > 183 else 1 if days < -183 else 0
     try:
-        found = datetime(year, month, day, hour, minute, tzinfo=zone)
+        found = datetime(year, month, day, hour, minute, 0, 0, zone)  # positional: faster
     except ValueError:
         return None
     return found if zone is timezone.utc else found.astimezone(timezone.utc)
