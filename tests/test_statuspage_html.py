@@ -414,3 +414,23 @@ def test_unreadable_times_and_words_are_warnings_not_guesses() -> None:
         "unknown update",
         "the page shows",
     ]
+
+
+def test_post_time_with_digits_int_refuses_is_read_from_its_text() -> None:
+    """A post time whose day is a superscript digit ("¹", a digit to isdigit(), not to int())
+    is read from its text like any odd time, with a warning: never an internal error."""
+    body = (
+        "<html><head><meta name='issued' content='1634578070'></head>"
+        "<body class='status index status-none'><div class='unresolved-incidents'>"
+        "<div class='unresolved-incident impact-minor'><div class='incident-title'>"
+        "<a href='/incidents/abc123'>T</a></div><div class='updates'><div class='update'>"
+        "<strong>Investigating</strong> - x<br><small>Oct <var data-var='date'>\u00b9</var>, "
+        "<var data-var='time'>10:00</var> UTC</small></div></div></div></div></body></html>"
+    ).encode()
+    snap = statuskit.parse(body, provider="statuspage.html")
+    (inc,) = snap.incidents
+    assert (inc.updates[0].status, inc.updates[0].created_at) == (
+        IncidentStatus.INVESTIGATING,
+        None,
+    )
+    assert any("update[0]" in w for w in snap.warnings)

@@ -211,7 +211,14 @@ def shown_time(
         tail = day_el.tail or ""
         if month and zone and len(clock) == 5 and clock[2] == ":" and tail.strip() == ",":
             day = (day_el.text or "").strip()
-            if day.isdigit() and clock[:2].isdigit() and clock[3:].isdigit():
+            # ASCII digits only: isdigit() also accepts "¹", which int() refuses
+            if (
+                day.isascii()
+                and day.isdigit()
+                and clock.isascii()
+                and clock[:2].isdigit()
+                and clock[3:].isdigit()
+            ):
                 found = _at(reference, month, int(day), int(clock[:2]), int(clock[3:]), zone)
                 if found is not None:
                     return found
