@@ -204,11 +204,12 @@ def _matched(o: Incident, n: Incident, ctx: Context, out: list[Change]) -> None:
         out.append(
             IncidentImpactChanged(at=edited or ctx.fallback, old=o.impact, new=n.impact, **common)
         )
-    if same_source and _retitled(o.title, n.title):
+    if same_source and o.title != n.title and _retitled(o.title, n.title):
         out.append(IncidentRetitled(at=edited or ctx.fallback, old_title=o.title, **common))
     before, after = _phase(o), _phase(n)
     if (
         n.kind is IncidentKind.MAINTENANCE
+        and (o.scheduled_for != n.scheduled_for or o.scheduled_until != n.scheduled_until)
         and after in (_Phase.SCHEDULED, _Phase.ACTIVE)
         and _window_moved(o, n, same_source)
     ):

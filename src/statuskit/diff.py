@@ -18,8 +18,15 @@ Coverage
     know it.  An incident present on one side only is judged by what the other side's list
     (:class:`~statuskit.Scope`) would have shown at that reading's time: an incident that leaves
     a list of open ones (``OPEN``) is resolved (``inferred=True``), and a maintenance that leaves
-    it once its window has begun is completed (``inferred=True``); absence from a ``RECENT`` list
-    or from a list of another scope says nothing.
+    it once its window has begun is completed (``inferred=True``); a maintenance that leaves a
+    list of open or upcoming ones (``OPEN``, ``UPCOMING``) before its window began is cancelled
+    (``inferred=True``); absence from a ``RECENT`` list or from a list of another scope says
+    nothing.
+
+Edits
+    A title is compared only between two readings of one adapter that both give one; a group by
+    its id when both rows give one, else by name, and a renamed group is not a move of its
+    members; a maintenance window only by the bounds both readings give (see ``docs/diff.md``).
 
 Times
     ``at`` is the vendor's time for the change when the reading gives one (an update's time, an
@@ -193,20 +200,19 @@ class _Groups:
         self.same_source = old.adapter == new.adapter
 
     def moved(self, o: Component, n: Component) -> bool:
-        a: str | None
-        b: str | None
-        if o.group_id is not None and n.group_id is not None:
+        if o.group_id == n.group_id and o.group == n.group:
+            return False
+        by_id = o.group_id is not None and n.group_id is not None
+        if by_id:
             a, b = o.group_id, n.group_id
-            keys = self._ids
         else:
             a, b = self._name(o.group), self._name(n.group)
             if not self.same_source and (a is None or b is None):
                 return False
-            keys = self._names
         if a == b:
             return False
         if a is not None and b is not None:
-            before, after = keys
+            before, after = self._ids if by_id else self._names
             if a not in after and b not in before:
                 return False  # the group itself was renamed (or re-keyed)
         return True
