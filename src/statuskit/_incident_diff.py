@@ -52,12 +52,13 @@ CANCELLED_WORDS = frozenset({"cancelled", "canceled"})
 ``cancelled`` (its adapter maps it to COMPLETED and keeps the word); no other platform statuskit
 reads has such a status."""
 
-_AT_WORK = (
-    frozenset(IncidentStatus)
-    - TERMINAL_STATUSES
-    - {
-        IncidentStatus.SCHEDULED,
-        IncidentStatus.UNKNOWN,
+_AT_WORK = frozenset(
+    {
+        IncidentStatus.IN_PROGRESS,
+        IncidentStatus.VERIFYING,
+        IncidentStatus.INVESTIGATING,
+        IncidentStatus.IDENTIFIED,
+        IncidentStatus.MONITORING,
     }
 )
 """Statuses of a post that say the work (or the incident) was under way."""
@@ -336,7 +337,7 @@ def _transitions(
                 **common,
             )
         )
-    called_off = b is _Phase.OVER and is_cancelled(inc)
+    called_off = b is _Phase.OVER and _is_cancelled(inc)
     began = b is _Phase.ACTIVE or (b is _Phase.OVER and inc.started_at is not None)
     if called_off:  # its start is the window's only if a post says the work began
         began = began and any(u.status in _AT_WORK for u in inc.updates)
@@ -360,7 +361,7 @@ def _transitions(
         out.append(IncidentResolved(at=at, inferred=inferred, started_at=inc.started_at, **common))
 
 
-def is_cancelled(inc: Incident) -> bool:
+def _is_cancelled(inc: Incident) -> bool:
     """The vendor says the incident (planned work) is over because it was called off."""
     raw = inc.raw_status
     return (
