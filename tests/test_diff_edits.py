@@ -309,6 +309,16 @@ def test_leaving_the_upcoming_list_before_the_window_is_a_cancellation() -> None
     )
 
 
+def test_the_timeline_closes_a_maintenance_cancelled_by_inference() -> None:
+    """The timeline ends a maintenance that left the upcoming list before its window at the
+    reading that showed it gone (inferred), as it does for incidents that left an open list."""
+    old = upcoming([sp_maint()], "2026-03-11T00:00:00Z")
+    new = upcoming([], "2026-03-12T08:00:00Z")
+    (span,) = statuskit.timeline([old, new]).incidents
+    assert span.incident_id == BILLING_MAINT
+    assert (span.resolved_at, span.inferred) == (utc("2026-03-12T08:00:00Z"), True)
+
+
 def test_a_maintenance_that_started_is_not_cancelled() -> None:
     """Leaving an upcoming list once its window began is a start as likely as anything: no event.
     The active list (the other reading) shows it started; an active list without it says nothing
