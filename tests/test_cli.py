@@ -78,3 +78,20 @@ def test_unknown_format_from_stdin(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1
     assert proc.stderr.decode().startswith("statuskit: error: no adapter recognises")
+
+
+def test_parse_time_zone_and_read_at(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--time-zone` reads zone-less times in the page's zone (Cachet's "2026-03-14 08:55:00" in
+    Berlin is 07:55 UTC); `--read-at` stamps the reading; bad values are one line, exit 2."""
+    cachet = FIXTURES / "cachet.json" / "incidents.json"
+    args = ["parse", str(cachet), "--time-zone", "Europe/Berlin", "--read-at", "2026-03-14T12:00Z"]
+    assert main(args) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["read_at"] == "2026-03-14T12:00:00Z"
+    first = next(i for i in doc["incidents"] if i["id"] == "41")
+    assert first["started_at"] == "2026-03-14T07:55:00Z"
+    assert not any("time zone" in w for w in doc["warnings"])
+    assert main(["parse", str(cachet), "--time-zone", "Mars/Base"]) == 2
+    assert "unknown IANA time zone 'Mars/Base'" in capsys.readouterr().err
+    assert main(["parse", str(cachet), "--read-at", "2026-03-14 12:00"]) == 2
+    assert "has no zone" in capsys.readouterr().err

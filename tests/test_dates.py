@@ -166,3 +166,33 @@ def test_results_do_not_depend_on_the_host_zone() -> None:
         )
         outputs.add(out.stdout)
     assert len(outputs) == 1, outputs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sun, 03 Mar 2024 10:00:00 GMT+05:30", datetime(2024, 3, 3, 4, 30, tzinfo=UTC)),
+        ("Sun, 03 Mar 2024 10:00:00 UTC-3", datetime(2024, 3, 3, 13, 0, tzinfo=UTC)),
+        ("March 3, 2024 10:00 gmt+1", datetime(2024, 3, 3, 9, 0, tzinfo=UTC)),
+        ("3 March 2024 1000 UTC", datetime(2024, 3, 3, 10, 0, tzinfo=UTC)),
+    ],
+)
+def test_gmt_plus_offsets_mean_ahead_of_utc(text: str, expected: datetime) -> None:
+    """ "GMT+05:30" is 5:30 ahead of UTC, as people write it (dateutil alone reads it the POSIX
+    way, 5:30 behind: eleven hours off), the same as in times without a year."""
+    c = ctx()
+    assert parse_datetime(text, c, "$") == expected
+    assert c.warnings == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Mar 3 2024 10:00 11:00 UTC", "2024-03-03 10:00 10:00", "Mar 3 2024 2024 10:00"]
+)
+def test_repeated_time_or_year_is_unreadable(text: str) -> None:
+    """dateutil keeps the last of repeated fields ("10:00 11:00" would be 11:00): two times of
+    day or two years are no moment, so the date is None with a warning (an error when strict)."""
+    c = ctx()
+    assert parse_datetime(text, c, "$") is None
+    assert c.warnings and "more than one time of day or year" in c.warnings[0]
+    with pytest.raises(ParseError):
+        parse_datetime(text, ctx(strict=True), "$")

@@ -350,10 +350,13 @@ def test_unknown_impact_on_one_side_is_no_impact_change() -> None:
 
 
 def test_a_maintenance_withdrawn_before_its_window_is_not_completed() -> None:
-    """A scheduled maintenance that leaves summary.json before its window began: no event."""
+    """A scheduled maintenance that leaves summary.json before its window began is not completed:
+    it is cancelled, marked inferred (see tests/test_diff_edits.py)."""
     old = reading("summary-maint-scheduled.json")
     new = reading("summary-calm.json", read_at="2026-03-12T00:00:00Z")
-    assert statuskit.diff(old, new) == ()
+    changes = statuskit.diff(old, new)
+    assert types(changes) == [statuskit.MaintenanceCancelled]
+    assert changes[0].inferred is True  # type: ignore[attr-defined]
 
 
 # -- across adapters: summary.json against history.atom -------------------------------------

@@ -41,6 +41,8 @@ components = st.lists(
         name=st.sampled_from(["API", "Dashboard", "Billing", "Webhooks"]),
         status=st.sampled_from(ComponentStatus),
         group=st.none() | st.sampled_from(["Europe", "Asia"]),
+        group_id=st.none() | st.sampled_from(["g1", "g2", "Europe"]),
+        is_group=st.booleans(),
         updated_at=maybe_time,
     ),
     max_size=8,
@@ -63,15 +65,17 @@ updates = st.lists(
 def incidents(draw: st.DrawFn) -> Incident:
     return Incident.build(
         id=draw(st.sampled_from([f"i{i}" for i in range(6)])),
-        title=draw(st.sampled_from(["Errors", "Slow", "Upgrade"])),
+        title=draw(st.sampled_from(["Errors", "Slow", "Upgrade", "", " Slow ", "slow"])),
         kind=draw(st.sampled_from(IncidentKind)),
         status=draw(st.sampled_from(IncidentStatus)),
+        raw_status=draw(st.none() | st.sampled_from(["cancelled", "Canceled", "completed"])),
         impact=draw(st.sampled_from(Impact)),
         created_at=draw(maybe_time),
         started_at=draw(maybe_time),
         resolved_at=draw(maybe_time),
         updated_at=draw(maybe_time),
         scheduled_for=draw(maybe_time),
+        scheduled_until=draw(maybe_time),
         url=draw(
             st.none() | st.sampled_from(["https://s.example/incidents/i1", "https://x.example"])
         ),

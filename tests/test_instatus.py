@@ -61,10 +61,11 @@ _KINDS = {
 }
 
 
-@pytest.mark.parametrize("prefix", ["ONE", "SOME", "ALL"])
+@pytest.mark.parametrize("prefix", ["ONE", "SOME", "MANY", "ALL"])
 @pytest.mark.parametrize("kind", sorted(_KINDS))
 def test_every_documented_page_word_is_known(prefix: str, kind: str) -> None:
-    """ONE/SOME/ALL + each component state is the page's indicator, never UNKNOWN."""
+    """ONE/SOME/ALL + each component state is the page's indicator, never UNKNOWN; MANY (the
+    issue's name for SOME, not seen on real pages) reads as SOME does."""
     snap = statuskit.parse(summary(prefix + kind))
     assert snap.platform == "instatus"
     assert snap.indicator is _KINDS[kind]
@@ -73,9 +74,11 @@ def test_every_documented_page_word_is_known(prefix: str, kind: str) -> None:
 
 
 def test_page_vocabulary_is_exactly_the_documented_one() -> None:
-    """UP, HASISSUES, UNDERMAINTENANCE and the 15 ONE/SOME/ALL words, in both cases."""
+    """UP, HASISSUES, UNDERMAINTENANCE and the 15 ONE/SOME/ALL words (plus MANY as SOME's
+    synonym), in both cases."""
     upper = {k for k in PAGE_STATUS if k.isupper()}
-    assert len(upper) == 18
+    assert len(upper) == 23
+    assert all(PAGE_STATUS["MANY" + k] is PAGE_STATUS["SOME" + k] for k in _KINDS)
     assert PAGE_STATUS["UP"] is ComponentStatus.OPERATIONAL
     assert PAGE_STATUS["hasissues"] is ComponentStatus.DEGRADED_PERFORMANCE
     assert set(COMPONENT_STATUS) >= {"OPERATIONAL", "MINOROUTAGE", "majoroutage"}

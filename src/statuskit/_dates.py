@@ -240,6 +240,17 @@ def _parser_info() -> du_parser.parserinfo:
     return _Info()
 
 
+_TIME_OF_DAY = re.compile(r"(?<![\d:+-])\d{1,2}:\d{2}")
+"""A time of day; not a zone offset ("+05:30") nor the seconds of one ("10:00:00")."""
+_YEAR = re.compile(r"(?<![\d.:])(?:19|20)\d{2}(?![\d:])")
+"""A four-digit year standing alone."""
+_NAMED_OFFSET = re.compile(r"\b(?:UTC|GMT)\s*([+-])(\d{1,2})(?::?(\d{2}))?(?!\d)", re.I)
+
+
+def _plain_offset(m: re.Match[str]) -> str:
+    return f" {m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}"
+
+
 def _dateutil(text: str, ctx: ParseContext, path: str | None) -> datetime | None:
     from dateutil import parser as du  # noqa: PLC0415 - lazily: most inputs never need it
 
@@ -257,6 +268,13 @@ def _dateutil(text: str, ctx: ParseContext, path: str | None) -> datetime | None
             unknown.append(name)
         return zone
 
+    # dateutil reads "GMT+05:30" the POSIX way (5:30 *behind* UTC); people mean ahead
+    text = _NAMED_OFFSET.sub(_plain_offset, text)
+    if len(_TIME_OF_DAY.findall(text)) > 1 or len(_YEAR.findall(text)) > 1:
+        # dateutil keeps the last of repeated fields ("10:00 11:00" is 11:00): a range or a
+        # garbled string, never one moment
+        ctx.warn("unreadable date (more than one time of day or year)", path, text)
+        return None
     info = _parser_info()
     try:
         a = du.parse(text, info, default=_DEFAULT_A, fuzzy=False, tzinfos=tzinfos)

@@ -15,7 +15,16 @@ import attrs
 
 from .model import Update
 
-__all__ = ["ID_VERSION", "Change", "label", "one_line", "quote", "span", "update_key"]
+__all__ = [
+    "ID_VERSION",
+    "Change",
+    "label",
+    "one_line",
+    "quote",
+    "span",
+    "update_key",
+    "window",
+]
 
 ID_VERSION = "statuskit-change-1"
 """Mixed into every id: bumped only if the id recipe ever has to change."""
@@ -75,6 +84,18 @@ def span(delta: timedelta) -> str:
     if mins or not parts:
         parts.append(f"{mins} min")
     return " ".join(parts)
+
+
+def window(start: datetime | None, end: datetime | None) -> str:
+    """A maintenance window as text, in UTC: "2026-03-14 09:00 to 11:00 UTC" (the end's date only
+    when it is another day), "2026-03-14 09:00 UTC", "until 2026-03-14 11:00 UTC"."""
+    if start is None:
+        return "an unknown time" if end is None else f"until {end:%Y-%m-%d %H:%M} UTC"
+    text = f"{start:%Y-%m-%d %H:%M}"
+    if end is not None:
+        same_day = end.date() == start.date()
+        text += f" to {end:{'%H:%M' if same_day else '%Y-%m-%d %H:%M'}}"
+    return text + " UTC"
 
 
 def one_line(text: str, limit: int = 160) -> str:

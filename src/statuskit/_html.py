@@ -19,13 +19,13 @@ Whatever the input:
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
 from lxml import html as lxml_html
 
 from ._encoding import scrub_text
 from ._markup import check_markup
+from ._parsers import thread_parser
 from ._xml import check_tree
 from .limits import ParseContext
 
@@ -34,23 +34,20 @@ if TYPE_CHECKING:
 
 __all__ = ["html_parser", "parse_html", "safe_markup"]
 
-_local = threading.local()
-
 
 def html_parser() -> lxml_html.HTMLParser:
     """This thread's HTML parser: no network, libxml2's default bounds, UTF-8 input."""
-    parser: lxml_html.HTMLParser | None = getattr(_local, "parser", None)
-    if parser is None:
-        parser = lxml_html.HTMLParser(
+    return thread_parser(
+        "lxml.html",
+        lambda: lxml_html.HTMLParser(
             no_network=True,
             huge_tree=False,
             remove_comments=False,
             remove_pis=False,
             collect_ids=False,
             encoding="utf-8",
-        )
-        _local.parser = parser
-    return parser
+        ),
+    )
 
 
 def safe_markup(text: str, ctx: ParseContext, *, path: str | None = None) -> bytes:

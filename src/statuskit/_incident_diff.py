@@ -1,18 +1,26 @@
-"""The incident half of the diff engine: matching incidents and updates across two readings,
-and the events that take an incident from where it stood to where it stands.
+"""The incident half of the diff engine: the events that take an incident from where it stood
+to where it stands (matching incidents and updates is :mod:`statuskit._incident_match`).
 
 Phases: an incident is NOT_YET (did not exist), SCHEDULED (a maintenance not begun), ACTIVE or
-OVER.  A matched pair goes from its old phase to its new one; an incident on one side only is
-judged by what the other side's list would have shown (see :mod:`statuskit.diff`).
+OVER.  A matched pair goes from its old phase to its new one, and says what was edited on the
+way (title, window); an incident on one side only is judged by what the other side's list would
+have shown (see :mod:`statuskit.diff`).
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
+from collections.abc import Iterable
+from datetime import datetime
 from typing import TypedDict
 
+from ._incident_match import (
+    FINGERPRINT_START_SLACK,
+    UPDATE_SLACK,
+    incident_code,
+    match_fingerprints,
+    new_updates,
+)
 from ._readings import Context, moved
 from .events import (
     Change,
@@ -20,20 +28,40 @@ from .events import (
     IncidentOpened,
     IncidentReopened,
     IncidentResolved,
+    IncidentRetitled,
     IncidentUpdated,
+    MaintenanceCancelled,
     MaintenanceCompleted,
+    MaintenanceRescheduled,
     MaintenanceScheduled,
     MaintenanceStarted,
 )
-from .model import Incident, Scope, Snapshot, Update
+from .model import Incident, Scope, Snapshot
 from .status import TERMINAL_STATUSES, Impact, IncidentKind, IncidentStatus
 
-__all__ = ["FINGERPRINT_START_SLACK", "UPDATE_SLACK", "incident_code", "incidents"]
+__all__ = [
+    "CANCELLED_WORDS",
+    "FINGERPRINT_START_SLACK",
+    "UPDATE_SLACK",
+    "incident_code",
+    "incidents",
+]
 
-FINGERPRINT_START_SLACK = timedelta(minutes=10)
-"""How far apart two starts may be for a title match across adapters."""
-UPDATE_SLACK = timedelta(seconds=60)
-"""Feeds show an update's time to the minute: closer than this is the same moment."""
+CANCELLED_WORDS = frozenset({"cancelled", "canceled"})
+"""Vendor status words (``raw_status``, any case) that call planned work off.  Slack's API says
+``cancelled`` (its adapter maps it to COMPLETED and keeps the word); no other platform statuskit
+reads has such a status."""
+
+_AT_WORK = frozenset(
+    {
+        IncidentStatus.IN_PROGRESS,
+        IncidentStatus.VERIFYING,
+        IncidentStatus.INVESTIGATING,
+        IncidentStatus.IDENTIFIED,
+        IncidentStatus.MONITORING,
+    }
+)
+"""Statuses of a post that say the work (or the incident) was under way."""
 
 
 class _Head(TypedDict):
@@ -61,7 +89,7 @@ def incidents(old: Snapshot, new: Snapshot, ctx: Context, out: list[Change]) -> 
     gone = [o for k, o in before.items() if k not in after]
     fresh = [n for k, n in after.items() if k not in before]
     if gone and fresh and old.adapter != new.adapter:
-        more, gone, fresh = _match_fingerprints(gone, fresh)
+        more, gone, fresh = match_fingerprints(gone, fresh)
         pairs.extend(more)
     for o, n in pairs:
         if o is not n:
@@ -70,98 +98,6 @@ def incidents(old: Snapshot, new: Snapshot, ctx: Context, out: list[Change]) -> 
         _appeared(n, ctx, out)
     for o in gone:
         _vanished(o, ctx, out)
-
-
-def incident_code(inc: Incident) -> str | None:
-    """The code in the incident's link (``.../incidents/<code>``), or None."""
-    url = inc.url
-    if not url:
-        return None
-    marker = url.find("/incidents/")
-    if marker < 0:
-        return None
-    code = url[marker + len("/incidents/") :].split("?", 1)[0].split("#", 1)[0].strip("/")
-    return code or None
-
-
-def _norm_title(title: str) -> str:
-    return " ".join(title.casefold().split())
-
-
-def _match_fingerprints(
-    gone: list[Incident], fresh: list[Incident]
-) -> tuple[list[tuple[Incident, Incident]], list[Incident], list[Incident]]:
-    """Pair incidents whose ids differ across adapters: code in the link, then title + start."""
-    pairs: list[tuple[Incident, Incident]] = []
-    left = list(gone)
-    unmatched: list[Incident] = []
-    for n in fresh:
-        keys = {n.id, incident_code(n)} - {None}
-        hit = next((o for o in left if keys & ({o.id, incident_code(o)} - {None})), None)
-        if hit is None:
-            hit = _by_title(n, left)
-        if hit is None:
-            unmatched.append(n)
-        else:
-            left.remove(hit)
-            pairs.append((hit, n))
-    return pairs, left, unmatched
-
-
-def _by_title(n: Incident, candidates: Sequence[Incident]) -> Incident | None:
-    title = _norm_title(n.title)
-    best: tuple[timedelta, Incident] | None = None
-    for o in candidates:
-        if n.started_at is None or o.started_at is None or _norm_title(o.title) != title:
-            continue
-        gap = abs(n.started_at - o.started_at)
-        if gap <= FINGERPRINT_START_SLACK and (best is None or gap < best[0]):
-            best = (gap, o)
-    return None if best is None else best[1]
-
-
-def _new_updates(
-    old: Sequence[Update], new: Sequence[Update], *, same_source: bool
-) -> tuple[Update, ...]:
-    """Updates of *new* that *old* does not have: by id; else (and always across adapters,
-    whose ids need not agree) by a time less than :data:`UPDATE_SLACK` apart and a compatible
-    status or the same text."""
-    if not new:
-        return ()
-    ids = {u.id for u in old if u.id}
-    if same_source and all(u.id for u in old) and all(u.id for u in new):
-        return tuple(u for u in new if u.id not in ids)
-    named = {u.id for u in new if u.id}
-    spare = [u for u in old if not (u.id and u.id in named)]
-    fresh: list[Update] = []
-    for u in new:
-        if u.id and u.id in ids:
-            continue
-        hit = _same_update(u, spare, same_source)
-        if hit is None:
-            fresh.append(u)
-        else:
-            spare.remove(hit)
-    return tuple(fresh)
-
-
-def _same_update(u: Update, spare: list[Update], same_source: bool) -> Update | None:
-    body = " ".join(u.body.split())
-    for o in spare:
-        if same_source and u.id and o.id:
-            continue  # both named by one adapter, differently: two updates
-        if u.created_at is None or o.created_at is None:
-            if u.created_at is o.created_at and " ".join(o.body.split()) == body:
-                return o
-            continue
-        if abs(u.created_at - o.created_at) >= UPDATE_SLACK:
-            continue
-        unknown = IncidentStatus.UNKNOWN
-        if o.status is u.status or unknown in (o.status, u.status):
-            return o
-        if body and " ".join(o.body.split()) == body:
-            return o
-    return None
 
 
 # -- incidents: phases ---------------------------------------------------------------------
@@ -258,20 +194,59 @@ def _listed(scope: Scope, phase: _Phase, inc: Incident, ctx: Context) -> bool:
 
 def _matched(o: Incident, n: Incident, ctx: Context, out: list[Change]) -> None:
     common = _head(n, ctx, o.url)
-    ups = _new_updates(o.updates, n.updates, same_source=ctx.old.adapter == ctx.new.adapter)
+    same_source = ctx.old.adapter == ctx.new.adapter
+    ups = new_updates(o.updates, n.updates, same_source=same_source)
     if ups:
         last = ups[-1].created_at
         out.append(IncidentUpdated(at=last or ctx.fallback, status=n.status, updates=ups, **common))
+    # an edit's time: the incident's updated_at when it moved, else the newest new post
+    edited = moved(n.updated_at, o.updated_at) or (ups[-1].created_at if ups else None)
     if n.impact is not o.impact and Impact.UNKNOWN not in (o.impact, n.impact):
-        at = moved(n.updated_at, o.updated_at)
-        if at is None and ups:
-            at = ups[-1].created_at
         out.append(
-            IncidentImpactChanged(at=at or ctx.fallback, old=o.impact, new=n.impact, **common)
+            IncidentImpactChanged(at=edited or ctx.fallback, old=o.impact, new=n.impact, **common)
         )
+    if same_source and o.title != n.title and _retitled(o.title, n.title):
+        out.append(IncidentRetitled(at=edited or ctx.fallback, old_title=o.title, **common))
     before, after = _phase(o), _phase(n)
+    if (
+        n.kind is IncidentKind.MAINTENANCE
+        and (o.scheduled_for != n.scheduled_for or o.scheduled_until != n.scheduled_until)
+        and after in (_Phase.SCHEDULED, _Phase.ACTIVE)
+        and _window_moved(o, n, same_source)
+    ):
+        out.append(
+            MaintenanceRescheduled(
+                at=edited or ctx.fallback,
+                old_scheduled_for=o.scheduled_for,
+                old_scheduled_until=o.scheduled_until,
+                scheduled_for=n.scheduled_for,
+                scheduled_until=n.scheduled_until,
+                **common,
+            )
+        )
     if before is not None and after is not None:
         _transitions(before, after, n, ctx, out, inferred=False)
+
+
+def _retitled(old: str, new: str) -> bool:
+    """Both readings give a title (blank is none) and they differ beyond spacing."""
+    a, b = " ".join(old.split()), " ".join(new.split())
+    return bool(a) and bool(b) and a != b
+
+
+def _window_moved(o: Incident, n: Incident, same_source: bool) -> bool:
+    """A bound of the window both readings give differs (across adapters, by a minute or more:
+    one format may show minutes only)."""
+    bounds = ((o.scheduled_for, n.scheduled_for), (o.scheduled_until, n.scheduled_until))
+    for a, b in bounds:
+        if (
+            a is not None
+            and b is not None
+            and a != b
+            and (same_source or abs(a - b) >= UPDATE_SLACK)
+        ):
+            return True
+    return False
 
 
 def _appeared(n: Incident, ctx: Context, out: list[Change]) -> None:
@@ -297,12 +272,20 @@ def _vanished(o: Incident, ctx: Context, out: list[Change]) -> None:
     was = _phase(o)
     if was is None:
         return
-    if scope is Scope.OPEN and was in (_Phase.SCHEDULED, _Phase.ACTIVE):
+    if was is _Phase.SCHEDULED and scope in (Scope.OPEN, Scope.UPCOMING):
         window = o.scheduled_for
-        if was is _Phase.SCHEDULED and window is not None and window > ctx.fallback:
-            return  # left before its window began: withdrawn, not done
-        _transitions(was, _Phase.OVER, o, ctx, out, inferred=True)
-    elif scope is Scope.ACTIVE and was is _Phase.ACTIVE:
+        if window is not None and window > ctx.fallback:
+            # it left a list of upcoming maintenances before its window began: called off (not
+            # started: a list of open ones would still show it; an upcoming-only list shows no
+            # maintenance that started early, which is the one case this cannot tell apart)
+            if ctx.t_new is not None:
+                _cancelled(o, ctx, out, inferred=True)
+            return
+        if scope is Scope.UPCOMING:
+            return  # its window began: it may have started, which an upcoming list never shows
+    if was is _Phase.OVER:
+        return
+    if scope is Scope.OPEN or (scope is Scope.ACTIVE and was is _Phase.ACTIVE):
         _transitions(was, _Phase.OVER, o, ctx, out, inferred=True)
 
 
@@ -354,7 +337,10 @@ def _transitions(
                 **common,
             )
         )
+    called_off = b is _Phase.OVER and _is_cancelled(inc)
     began = b is _Phase.ACTIVE or (b is _Phase.OVER and inc.started_at is not None)
+    if called_off:  # its start is the window's only if a post says the work began
+        began = began and any(u.status in _AT_WORK for u in inc.updates)
     if maintenance and a is not _Phase.ACTIVE and began:
         out.append(
             MaintenanceStarted(
@@ -363,6 +349,9 @@ def _transitions(
         )
     if b is not _Phase.OVER:
         return
+    if called_off:
+        _cancelled(inc, ctx, out, inferred=False)
+        return
     at = (None if inferred else inc.resolved_at) or ctx.fallback
     if maintenance:
         out.append(
@@ -370,3 +359,25 @@ def _transitions(
         )
     else:
         out.append(IncidentResolved(at=at, inferred=inferred, started_at=inc.started_at, **common))
+
+
+def _is_cancelled(inc: Incident) -> bool:
+    """The vendor says the incident (planned work) is over because it was called off."""
+    raw = inc.raw_status
+    return (
+        raw is not None
+        and inc.status in TERMINAL_STATUSES
+        and raw.strip().casefold() in CANCELLED_WORDS
+    )
+
+
+def _cancelled(inc: Incident, ctx: Context, out: list[Change], *, inferred: bool) -> None:
+    out.append(
+        MaintenanceCancelled(
+            at=(None if inferred else inc.resolved_at) or ctx.fallback,
+            inferred=inferred,
+            scheduled_for=inc.scheduled_for,
+            scheduled_until=inc.scheduled_until,
+            **_head(inc, ctx),
+        )
+    )

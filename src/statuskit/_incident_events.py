@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import attrs
 
-from ._event_base import Change, one_line, quote, span
+from ._event_base import Change, one_line, quote, span, window
 from .model import ComponentRef, Update
 from .status import Impact, IncidentKind, IncidentStatus
 
@@ -16,8 +16,11 @@ __all__ = [
     "IncidentOpened",
     "IncidentReopened",
     "IncidentResolved",
+    "IncidentRetitled",
     "IncidentUpdated",
+    "MaintenanceCancelled",
     "MaintenanceCompleted",
+    "MaintenanceRescheduled",
     "MaintenanceScheduled",
     "MaintenanceStarted",
 ]
@@ -156,11 +159,7 @@ class MaintenanceScheduled(IncidentEvent):
     def _sentence(self) -> tuple[str, str]:
         tail = ""
         if self.scheduled_for is not None:
-            tail = f", for {self.scheduled_for:%Y-%m-%d %H:%M}"
-            if self.scheduled_until is not None:
-                same_day = self.scheduled_until.date() == self.scheduled_for.date()
-                tail += f" to {self.scheduled_until:{'%H:%M' if same_day else '%Y-%m-%d %H:%M'}}"
-            tail += " UTC"
+            tail = f", for {window(self.scheduled_for, self.scheduled_until)}"
         return f"Maintenance {quote(self.title)} was scheduled", tail
 
 
@@ -191,3 +190,68 @@ class MaintenanceCompleted(IncidentEvent):
     def _sentence(self) -> tuple[str, str]:
         tail = " (inferred: it left the list of open maintenances)" if self.inferred else ""
         return f"Maintenance {quote(self.title)} was completed", tail
+
+
+@attrs.frozen(kw_only=True)
+class IncidentRetitled(IncidentEvent):
+    """An incident, maintenance or notice (same id) got a new title (``title``; the one it had is
+    ``old_title``).  Reported only between two readings of one adapter that both give a title:
+    across formats a title differs without an edit (a feed entry's headline, a status marker)."""
+
+    _identity = ("incident_id", "old_title", "title", "at")
+    _rank = 34
+
+    old_title: str
+
+    def _sentence(self) -> tuple[str, str]:
+        return f"{self._noun()} {quote(self.old_title)} was renamed to {quote(self.title)}", ""
+
+
+@attrs.frozen(kw_only=True)
+class MaintenanceRescheduled(IncidentEvent):
+    """A maintenance not yet over got another window: ``old_scheduled_for`` /
+    ``old_scheduled_until`` as the older reading gave it, ``scheduled_for`` / ``scheduled_until``
+    as the newer one does (None where that reading gives no such bound; a bound one reading does
+    not give is never compared)."""
+
+    _identity = (
+        "incident_id",
+        "old_scheduled_for",
+        "old_scheduled_until",
+        "scheduled_for",
+        "scheduled_until",
+        "at",
+    )
+    _rank = 33
+
+    old_scheduled_for: datetime | None = None
+    old_scheduled_until: datetime | None = None
+    scheduled_for: datetime | None = None
+    scheduled_until: datetime | None = None
+
+    def _sentence(self) -> tuple[str, str]:
+        new = window(self.scheduled_for, self.scheduled_until)
+        old = window(self.old_scheduled_for, self.old_scheduled_until)
+        return f"Maintenance {quote(self.title)} was rescheduled", f", for {new} instead of {old}"
+
+
+@attrs.frozen(kw_only=True)
+class MaintenanceCancelled(IncidentEvent):
+    """Planned work was called off before it was done.  By the vendor's word (a status such as
+    Slack's ``cancelled``; it then takes the place of :class:`MaintenanceCompleted` or
+    :class:`IncidentResolved`), or ``inferred=True`` when it only left a list of upcoming
+    maintenances before its window began (``at`` is then the newer reading's time, an upper
+    bound).  ``scheduled_for`` / ``scheduled_until``: the window it had, if known."""
+
+    _identity = ("incident_id", "at")
+    _rank = 72
+
+    inferred: bool = False
+    scheduled_for: datetime | None = None
+    scheduled_until: datetime | None = None
+
+    def _sentence(self) -> tuple[str, str]:
+        tail = ""
+        if self.inferred:
+            tail = " (inferred: it left the list of upcoming maintenances before its window began)"
+        return f"{self._noun()} {quote(self.title)} was cancelled", tail

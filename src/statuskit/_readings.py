@@ -81,3 +81,8 @@ class Context:
     def t_old(self) -> datetime | None:
         """The older reading's time."""
         return reading_time(self.old)
+
+    @functools.cached_property
+    def t_new(self) -> datetime | None:
+        """The newer reading's time (None when it holds no time at all)."""
+        return reading_time(self.new)

@@ -32,7 +32,6 @@ the fields feedparser handles in quadratic time.
 from __future__ import annotations
 
 import re
-import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING, NoReturn
 
@@ -40,6 +39,7 @@ from lxml import etree
 
 from ._encoding import sniff_encoding
 from ._markup import check_markup
+from ._parsers import thread_parser
 from ._xmlrepair import drop_encoding, neutralise, strip_doctype
 from .limits import ParseContext
 
@@ -57,8 +57,6 @@ __all__ = [
     "xml_parser",
 ]
 
-_local = threading.local()
-
 
 def xml_parser(*, comments: bool = True, utf8: bool = False) -> etree.XMLParser:
     """This thread's XML parser (lxml parsers must not be shared between threads): entities
@@ -67,13 +65,9 @@ def xml_parser(*, comments: bool = True, utf8: bool = False) -> etree.XMLParser:
     (the feed reader's choice: an entry's text is its text, not its comments); with
     ``utf8=True`` the input is read as UTF-8 whatever encoding its declaration names (for text
     statuskit decoded and encoded again)."""
-    key = (comments, utf8)
-    parsers: dict[tuple[bool, bool], etree.XMLParser] | None = getattr(_local, "parsers", None)
-    if parsers is None:
-        parsers = _local.parsers = {}
-    parser = parsers.get(key)
-    if parser is None:
-        parser = parsers[key] = etree.XMLParser(
+    return thread_parser(
+        ("xml", comments, utf8),
+        lambda: etree.XMLParser(
             resolve_entities=False,
             no_network=True,
             load_dtd=False,
@@ -86,8 +80,8 @@ def xml_parser(*, comments: bool = True, utf8: bool = False) -> etree.XMLParser:
             remove_comments=not comments,
             remove_pis=not comments,
             encoding="utf-8" if utf8 else None,
-        )
-    return parser
+        ),
+    )
 
 
 # -- parsing --------------------------------------------------------------------------------
@@ -271,9 +265,9 @@ def _check_depth_past_fault(body: bytes, ctx: ParseContext, path: str | None) ->
 
 def _recovering_parser() -> etree.XMLParser:
     # as safe as xml_parser(), recovering: for _check_depth_past_fault only
-    parser: etree.XMLParser | None = getattr(_local, "recovering", None)
-    if parser is None:
-        parser = _local.recovering = etree.XMLParser(
+    return thread_parser(
+        "xml-recovering",
+        lambda: etree.XMLParser(
             recover=True,
             resolve_entities=False,
             no_network=True,
@@ -283,8 +277,8 @@ def _recovering_parser() -> etree.XMLParser:
             remove_comments=True,
             remove_pis=True,
             encoding="utf-8",
-        )
-    return parser
+        ),
+    )
 
 
 def parse_xml(

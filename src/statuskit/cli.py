@@ -16,6 +16,7 @@ from importlib import resources
 import attrs
 
 from . import _api
+from ._dates import zone_info
 from ._events_json import dumps_change
 from .diff import diff
 from .errors import StatuskitError
@@ -51,6 +52,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--provider", help="force an adapter by name (see `statuskit adapters`)")
     p.add_argument("--url", help="where the body came from (helps detection)")
     p.add_argument("--content-type", help="the HTTP Content-Type of the body")
+    p.add_argument(
+        "--time-zone",
+        metavar="ZONE",
+        help="the page's IANA zone, for formats whose times carry none (e.g. Europe/Berlin)",
+    )
+    p.add_argument(
+        "--read-at", metavar="TIME", help="when the body was fetched, ISO 8601 with a zone"
+    )
     p.add_argument("--strict", action="store_true", help="fail on any recoverable problem")
     p.add_argument("--compact", action="store_true", help="one line of JSON")
     p.add_argument(
@@ -77,6 +86,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.file is None and not args.example:
                 print("statuskit: error: give a FILE, - for stdin, or --example", file=sys.stderr)
                 return 2
+            try:
+                read_at = _when(args.read_at)
+            except ValueError as exc:
+                print(f"statuskit: error: --read-at: {exc}", file=sys.stderr)
+                return 2
+            if args.time_zone is not None and zone_info(args.time_zone) is None:
+                print(
+                    f"statuskit: error: --time-zone: unknown IANA time zone {args.time_zone!r}",
+                    file=sys.stderr,
+                )
+                return 2
             data, _name = _read(args.file, args.example)
             snap = _api.parse(
                 data,
@@ -84,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 content_type=args.content_type,
                 provider=args.provider,
                 strict=args.strict,
+                time_zone=args.time_zone,
+                read_at=read_at,
             )
             print(dumps(snap, indent=None if args.compact else 2, raw=args.raw))
         elif args.command == "detect":

@@ -33,8 +33,11 @@ from ._incident_events import (
     IncidentOpened,
     IncidentReopened,
     IncidentResolved,
+    IncidentRetitled,
     IncidentUpdated,
+    MaintenanceCancelled,
     MaintenanceCompleted,
+    MaintenanceRescheduled,
     MaintenanceScheduled,
     MaintenanceStarted,
 )
@@ -46,6 +49,7 @@ __all__ = [
     "Change",
     "ComponentAdded",
     "ComponentEvent",
+    "ComponentMoved",
     "ComponentRemoved",
     "ComponentRenamed",
     "ComponentStatusChanged",
@@ -54,8 +58,11 @@ __all__ = [
     "IncidentOpened",
     "IncidentReopened",
     "IncidentResolved",
+    "IncidentRetitled",
     "IncidentUpdated",
+    "MaintenanceCancelled",
     "MaintenanceCompleted",
+    "MaintenanceRescheduled",
     "MaintenanceScheduled",
     "MaintenanceStarted",
     "OverallStatusChanged",
@@ -144,6 +151,30 @@ class ComponentRenamed(ComponentEvent):
         return f"{label(self.old_name, self.group)} was renamed to {self.name}", ""
 
 
+@attrs.frozen(kw_only=True)
+class ComponentMoved(ComponentEvent):
+    """A component (same id) sits in another group: ``group`` / ``group_id`` now,
+    ``old_group`` / ``old_group_id`` before (None: in no group).  Groups are told apart by their
+    ids when both readings give them, else by their names.  A group that was renamed (same id, or,
+    by names only, a group gone from the newer reading whose members all sit in one that is new
+    to it) is not a move of its members."""
+
+    _identity = ("component_id", "old_group_id", "group_id", "old_group", "group", "at")
+    _rank = 25
+
+    group_id: str | None = None
+    old_group: str | None = None
+    old_group_id: str | None = None
+
+    def _sentence(self) -> tuple[str, str]:
+        old, new = self.old_group or self.old_group_id, self.group or self.group_id
+        if old is None:
+            return f"{self.name} was moved into {new}", ""
+        if new is None:
+            return f"{self.name} was moved out of {old}", ""
+        return f"{self.name} was moved from {old} to {new}", ""
+
+
 # -- the page ------------------------------------------------------------------------------
 
 
@@ -170,6 +201,7 @@ EVENT_TYPES: dict[str, type[Change]] = {
         ComponentAdded,
         ComponentRemoved,
         ComponentRenamed,
+        ComponentMoved,
         IncidentOpened,
         IncidentUpdated,
         IncidentResolved,
@@ -178,6 +210,9 @@ EVENT_TYPES: dict[str, type[Change]] = {
         MaintenanceScheduled,
         MaintenanceStarted,
         MaintenanceCompleted,
+        IncidentRetitled,
+        MaintenanceRescheduled,
+        MaintenanceCancelled,
         OverallStatusChanged,
     )
 }

@@ -35,6 +35,7 @@ from .events import (
     ComponentRemoved,
     ComponentStatusChanged,
     IncidentResolved,
+    MaintenanceCancelled,
     MaintenanceCompleted,
 )
 from .model import Incident, Snapshot
@@ -288,7 +289,10 @@ def _fold_incidents(readings: list[_Reading], changes: _Diffs) -> tuple[Incident
         t, _, snap = r
         if prev is not None:
             for e in changes(prev, r):
-                if isinstance(e, (IncidentResolved, MaintenanceCompleted)) and e.inferred:
+                if (
+                    isinstance(e, (IncidentResolved, MaintenanceCompleted, MaintenanceCancelled))
+                    and e.inferred
+                ):
                     gone.setdefault(e.incident_id, e.at)
         for inc in snap.incidents:
             latest[inc.id] = inc

@@ -49,3 +49,18 @@ def change_wire(change: statuskit.Change) -> statuskit.Change:
 def uptime_of(snaps: list[Snapshot], component_id: str) -> float | None:
     tl: statuskit.Timeline = statuskit.timeline(snaps, max_gap=timedelta(minutes=15))
     return tl.uptime(component_id)
+
+
+def edits(old: Snapshot, new: Snapshot) -> list[str]:
+    out: list[str] = []
+    for c in statuskit.diff(old, new):
+        match c:
+            case statuskit.IncidentRetitled(old_title=was, title=now):
+                out.append(f"{was} -> {now}")
+            case statuskit.ComponentMoved(old_group=was, group=now):
+                out.append(f"{was} -> {now}")
+            case statuskit.MaintenanceRescheduled(scheduled_for=start) if start is not None:
+                out.append(start.isoformat())
+            case statuskit.MaintenanceCancelled(inferred=inferred):
+                out.append(str(inferred))
+    return out

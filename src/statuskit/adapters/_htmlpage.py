@@ -4,11 +4,10 @@ hashed class-name prefixes of compiled front ends (``j2GwVIZkdLB__cell``)."""
 
 from __future__ import annotations
 
-import threading
-
 from lxml import etree
 
 from .._markup import check_markup
+from .._parsers import thread_parser
 from .._source import Source
 from .._text import clean
 from ..limits import ParseContext
@@ -17,21 +16,16 @@ __all__ = ["classes", "has_class", "parse_page", "text_of"]
 
 _HIDDEN = frozenset({"script", "style", "template"})
 
-_local = threading.local()
-
 
 def _parser() -> etree.HTMLParser:
     # lxml's plain HTML parser (lxml.html's element classes cost a lookup per element
     # touched); one per thread: lxml parsers keep per-parse state
-    parser: etree.HTMLParser | None = getattr(_local, "parser", None)
-    if parser is None:
-        parser = _local.parser = etree.HTMLParser(
-            no_network=True,
-            remove_comments=True,
-            remove_pis=True,
-            huge_tree=False,
-        )
-    return parser
+    return thread_parser(
+        "html-page",
+        lambda: etree.HTMLParser(
+            no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
+        ),
+    )
 
 
 def parse_page(source: Source, ctx: ParseContext) -> etree._Element:

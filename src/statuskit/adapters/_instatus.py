@@ -14,7 +14,7 @@ the page's Next.js page props (``site`` ...)    ``site`` with ``components`` and
 ==============================================  ============================================
 
 Words are upper case without separators (``MAJOROUTAGE``).  The page status is ``UP``,
-``HASISSUES``, ``UNDERMAINTENANCE`` or one of ``ONE``/``SOME``/``ALL`` + a component status
+``HASISSUES``, ``UNDERMAINTENANCE`` or one of ``ONE``/``SOME`` (or ``MANY``)/``ALL`` + a component status
 (``ONEMAJOROUTAGE``, ``SOMEPARTIALOUTAGE``, ``ALLDEGRADEDPERFORMANCE`` ...).  Old summaries give
 times as JavaScript ``Date.toString()`` text ("Sat Jun 11 2022 18:55:50 GMT+0000 (Coordinated
 Universal Time)") and maintenance durations as minutes, number or string.
@@ -79,7 +79,9 @@ PAGE_STATUS = _both_cases(
         "UNDERMAINTENANCE": ComponentStatus.UNDER_MAINTENANCE,
         **{
             prefix + word: state
-            for prefix in ("ONE", "SOME", "ALL")
+            # SOME... is what Instatus serves; MANY... is accepted as its synonym (named so in
+            # third-party docs), never left UNKNOWN
+            for prefix in ("ONE", "SOME", "MANY", "ALL")
             for word, state in _STATE.items()
             if word != "OPERATIONAL"
         },

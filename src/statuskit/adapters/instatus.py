@@ -23,7 +23,7 @@ __all__ = ["InstatusHTML", "InstatusJSON"]
 
 _WORDS = "UNDERMAINTENANCE|DEGRADEDPERFORMANCE|PARTIALOUTAGE|MINOROUTAGE|MAJOROUTAGE"
 _PAGE_WORD = re.compile(
-    r'"(?:status|mainStatus)"\s*:\s*"(UP|HASISSUES|UNDERMAINTENANCE|(?:ONE|SOME|ALL)(?:'
+    r'"(?:status|mainStatus)"\s*:\s*"(UP|HASISSUES|UNDERMAINTENANCE|(?:ONE|SOME|MANY|ALL)(?:'
     + _WORDS
     + r'))"'
 )
