@@ -37,6 +37,7 @@ from ..model import (
     Update,
 )
 from ..status import ComponentStatus, Impact, IncidentKind, IncidentStatus
+from ._fastbuild import new_component
 from ._json import as_dict, as_int, as_list, as_str, date, lookup, omit
 
 __all__ = [
@@ -239,9 +240,9 @@ def _components(doc: Mapping[str, Any], ctx: ParseContext) -> tuple[Component, .
                     raise ValueError
             except (TypeError, ValueError):
                 updated = parse_datetime(get("updated_at"), ctx, f"$.components[{i}].updated_at")
-        # positional, in field order: this loop runs once per component of the page
+        # every field, in field order: this loop runs once per component of the page
         out.append(
-            Component(
+            new_component(
                 cid,
                 name or "",
                 status,
