@@ -39,6 +39,20 @@ def best(fn: Callable[[], Any], *, repeat: int = 7, min_time: float = 0.2) -> fl
     return min(times)
 
 
+def best_each(
+    fns: dict[str, Callable[[], Any]], *, rounds: int = 5, repeat: int = 5
+) -> dict[str, float]:
+    """:func:`best` of each of *fns*, timed in alternation (*rounds* rounds of *repeat* batches
+    each): on a noisy machine a disturbance then hits all of them alike instead of skewing the
+    one timed while it lasted, so their ratios hold still."""
+    times: dict[str, float] = {}
+    for _ in range(rounds):
+        for name, fn in fns.items():
+            t = best(fn, repeat=repeat, min_time=0.05)
+            times[name] = min(times.get(name, t), t)
+    return times
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:8.3f} ms"
 

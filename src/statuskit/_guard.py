@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 
 import attrs
@@ -27,6 +28,7 @@ MIN_RATIO = 0.5
 _MIN_COMPARED = 4
 """Below this many components a drop is too small to call a collapse (unless it is to zero)."""
 _NAMES_SHOWN = 5
+_ID = attrgetter("id")
 
 
 # -- bounds ---------------------------------------------------------------------------------
@@ -56,7 +58,7 @@ def bound(snap: Snapshot, ctx: ParseContext, input_size: int) -> Snapshot:
                 cut.append(inc)
         changes["incidents"] = tuple(cut)
     components = changes.get("components", snap.components)
-    if len({c.id for c in components}) != len(components):
+    if len(set(map(_ID, components))) != len(components):
         changes["components"] = _unique_ids(components, ctx)
     if changes:
         snap = attrs.evolve(snap, **changes)

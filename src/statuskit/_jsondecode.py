@@ -58,16 +58,17 @@ _BIG = 2**64
 decoders disagree on them (orjson turns them into floats, json into unbounded ints)."""
 
 
-def skeleton(data: bytes) -> bytes | None:
+def skeleton(data: bytes, *, escaped: bool = True) -> bytes | None:
     """The brackets (all written ``[``/``]``) and colons of the JSON text *data* that lie outside
     strings, in order; None when the quotes do not pair (the text is not valid JSON).
 
     Every step is one C-speed pass: escaped backslashes and quotes go (only escapes can hold a
     backslash in valid JSON), then everything but brackets, colons and quotes, then empty
     strings; the quotes left alternate open/close, so splitting on them puts what lies outside
-    strings at the even positions.
+    strings at the even positions.  ``escaped=False`` says the caller already knows *data*
+    holds no ``\\\\`` or ``\\"`` (one scan less).
     """
-    if _QUOTING_ESCAPE.search(data) is not None:
+    if escaped and _QUOTING_ESCAPE.search(data) is not None:
         data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
     skel = data.translate(_UNIFY, _DROP).replace(b'""', b"")
     if b'"' in skel:
@@ -116,6 +117,8 @@ _ESCAPE = re.compile(
     r"|\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"  # a surrogate pair: kept
     r"|\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})"  # NUL or a lone surrogate: replaced
 )
+_NOTABLE_ESCAPE = re.compile(rb'\\(?:[\\"]|u(?:0000|[dD][89a-fA-F]))')
+"""Any escape that either :data:`_QUOTING_ESCAPE` or :data:`_SUSPECT_ESCAPE` would find."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -185,18 +188,22 @@ def decode_json(source: Source, ctx: ParseContext) -> Any:
     else:
         raw = data
 
-    skel = skeleton(raw)
-    if skel is not None and skel.count(b"[") > ctx.limits.max_nodes:
+    # one scan answers "any escape that needs a closer look?" for the skeleton (escaped
+    # backslashes and quotes) and for the scrub below (NUL, lone surrogates): usually none
+    escaped = _NOTABLE_ESCAPE.search(raw) is not None
+    skel = skeleton(raw, escaped=escaped)
+    opened = 0 if skel is None else skel.count(b"[")
+    if opened > ctx.limits.max_nodes:
         ctx.over_limit(
             "max_nodes", f"more than max_nodes={ctx.limits.max_nodes} JSON arrays and objects"
         )
     depth = None if skel is None else _depth(skel, limit)
     if depth is not None and depth > limit:
-        if skel is not None and skel.count(b"[") == skel.count(b"]"):
+        if skel is not None and opened == skel.count(b"]"):
             ctx.over_limit("max_depth", f"JSON nested deeper than max_depth={limit}")
         depth = None  # brackets that do not even balance: let the decoder say what is wrong
 
-    if _SUSPECT_ESCAPE.search(raw) is not None:
+    if escaped and _SUSPECT_ESCAPE.search(raw) is not None:
         text = source.text(ctx) if text is None else text
         scrubbed, count = _scrub_escapes(text)
         if count:

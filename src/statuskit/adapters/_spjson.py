@@ -27,17 +27,17 @@ from .._text import safe_url
 from ..limits import ParseContext
 from ..model import (
     Component,
-    ComponentChange,
-    ComponentRef,
     Coverage,
     Incident,
     Page,
     Scope,
     Snapshot,
-    Update,
 )
-from ..status import ComponentStatus, Impact, IncidentKind, IncidentStatus
-from ._json import as_dict, as_int, as_list, as_str, date, lookup, omit
+from ..status import ComponentStatus, IncidentKind, IncidentStatus
+from ._fastbuild import new_component
+from ._json import as_dict, as_int, as_list, as_str, date, lookup
+from ._spincidents import read_incident
+from ._spwords import COMPONENT_STATUS, IMPACT, INCIDENT_STATUS, INDICATOR
 
 __all__ = [
     "COMPONENT_STATUS",
@@ -48,56 +48,6 @@ __all__ = [
     "sniff_statuspage_shape",
 ]
 
-COMPONENT_STATUS: dict[str, ComponentStatus] = {
-    "operational": ComponentStatus.OPERATIONAL,
-    "degraded_performance": ComponentStatus.DEGRADED_PERFORMANCE,
-    "partial_outage": ComponentStatus.PARTIAL_OUTAGE,
-    "major_outage": ComponentStatus.MAJOR_OUTAGE,
-    "under_maintenance": ComponentStatus.UNDER_MAINTENANCE,
-    # incident.io's widget vocabulary, seen on its Statuspage-compatible endpoints too
-    "full_outage": ComponentStatus.MAJOR_OUTAGE,
-    "degraded": ComponentStatus.DEGRADED_PERFORMANCE,
-}
-
-INCIDENT_STATUS: dict[str, IncidentStatus] = {
-    "investigating": IncidentStatus.INVESTIGATING,
-    "identified": IncidentStatus.IDENTIFIED,
-    "monitoring": IncidentStatus.MONITORING,
-    "resolved": IncidentStatus.RESOLVED,
-    "postmortem": IncidentStatus.POSTMORTEM,
-    "scheduled": IncidentStatus.SCHEDULED,
-    "in_progress": IncidentStatus.IN_PROGRESS,
-    "verifying": IncidentStatus.VERIFYING,
-    "completed": IncidentStatus.COMPLETED,
-}
-
-IMPACT: dict[str, Impact] = {
-    "none": Impact.NONE,
-    "minor": Impact.MINOR,
-    "major": Impact.MAJOR,
-    "critical": Impact.CRITICAL,
-    "maintenance": Impact.MAINTENANCE,
-}
-
-# status.indicator: Statuspage words its descriptions "Minor Service Outage" (minor), "Partial
-# System Outage" (major: any component in major outage gives it) and "Major System Outage"
-# (critical), so the scale sits one step below the component scale's names.
-INDICATOR: dict[str, ComponentStatus] = {
-    "none": ComponentStatus.OPERATIONAL,
-    "minor": ComponentStatus.DEGRADED_PERFORMANCE,
-    "major": ComponentStatus.PARTIAL_OUTAGE,
-    "critical": ComponentStatus.MAJOR_OUTAGE,
-    "maintenance": ComponentStatus.UNDER_MAINTENANCE,
-}
-
-_MAINTENANCE_STATUSES = frozenset(
-    {
-        IncidentStatus.SCHEDULED,
-        IncidentStatus.IN_PROGRESS,
-        IncidentStatus.VERIFYING,
-        IncidentStatus.COMPLETED,
-    }
-)
 UTC = timezone.utc
 _fromiso = datetime.fromisoformat
 _KNOWN_KEYS = ("page", "status", "components", "incidents", "scheduled_maintenances")
@@ -136,13 +86,13 @@ def read_statuspage(
 
     incidents: list[Incident] = []
     for i, item in enumerate(as_list(doc.get("incidents"), ctx, "$.incidents")):
-        inc = _incident(item, ctx, f"$.incidents[{i}]", page.url, maintenance=False)
+        inc = read_incident(item, ctx, f"$.incidents[{i}]", page.url, maintenance=False)
         if inc is not None:
             incidents.append(inc)
     for i, item in enumerate(
         as_list(doc.get("scheduled_maintenances"), ctx, "$.scheduled_maintenances")
     ):
-        inc = _incident(item, ctx, f"$.scheduled_maintenances[{i}]", page.url, maintenance=True)
+        inc = read_incident(item, ctx, f"$.scheduled_maintenances[{i}]", page.url, maintenance=True)
         if inc is not None:
             incidents.append(inc)
 
@@ -239,9 +189,9 @@ def _components(doc: Mapping[str, Any], ctx: ParseContext) -> tuple[Component, .
                     raise ValueError
             except (TypeError, ValueError):
                 updated = parse_datetime(get("updated_at"), ctx, f"$.components[{i}].updated_at")
-        # positional, in field order: this loop runs once per component of the page
+        # every field, in field order: this loop runs once per component of the page
         out.append(
-            Component(
+            new_component(
                 cid,
                 name or "",
                 status,
@@ -256,149 +206,6 @@ def _components(doc: Mapping[str, Any], ctx: ParseContext) -> tuple[Component, .
             )
         )
     return tuple(out)
-
-
-def _incident(
-    item: object, ctx: ParseContext, path: str, page_url: str | None, *, maintenance: bool
-) -> Incident | None:
-    if not isinstance(item, dict):
-        ctx.warn(f"expected an incident object, got {type(item).__name__}", path, item)
-        return None
-    iid = as_str(item.get("id"), ctx, f"{path}.id")
-    title = as_str(item.get("name"), ctx, f"{path}.name") or ""
-    if iid is None:
-        ctx.warn("incident without id: skipped", f"{path}.id", title)
-        return None
-    status, raw_status = lookup(
-        INCIDENT_STATUS,
-        item.get("status"),
-        IncidentStatus.UNKNOWN,
-        ctx,
-        f"{path}.status",
-        "incident status",
-    )
-    impact, raw_impact = (
-        lookup(IMPACT, item.get("impact"), Impact.UNKNOWN, ctx, f"{path}.impact", "impact")
-        if "impact" in item
-        else (Impact.UNKNOWN, None)
-    )
-    if "impact" not in item:
-        # older Statuspage payloads and some exports omit impact; say so rather than guess
-        ctx.warn("incident without impact", f"{path}.impact")
-    scheduled_for = date(item, "scheduled_for", ctx, path)
-    if (
-        maintenance
-        or impact is Impact.MAINTENANCE
-        or scheduled_for is not None
-        or status in _MAINTENANCE_STATUSES
-    ):
-        kind = IncidentKind.MAINTENANCE
-    else:
-        kind = IncidentKind.INCIDENT
-    updates = []
-    for j, u in enumerate(as_list(item.get("incident_updates"), ctx, f"{path}.incident_updates")):
-        upd = _update(u, ctx, f"{path}.incident_updates[{j}]")
-        if upd is not None:
-            updates.append(upd)
-    refs = []
-    for j, c in enumerate(as_list(item.get("components"), ctx, f"{path}.components")):
-        if isinstance(c, dict):
-            refs.append(
-                ComponentRef(
-                    id=as_str(c.get("id"), ctx, f"{path}.components[{j}].id"),
-                    name=as_str(c.get("name"), ctx, f"{path}.components[{j}].name"),
-                )
-            )
-        else:
-            ctx.warn("expected a component object", f"{path}.components[{j}]", c)
-    url = safe_url(f"{page_url.rstrip('/')}/incidents/{iid}") if page_url else None
-    if url is None:
-        url = safe_url(item.get("shortlink"))
-    return Incident.build(
-        id=iid,
-        title=title,
-        kind=kind,
-        status=status,
-        raw_status=raw_status,
-        impact=impact,
-        raw_impact=raw_impact,
-        created_at=date(item, "created_at", ctx, path),
-        started_at=date(item, "started_at", ctx, path),
-        resolved_at=date(item, "resolved_at", ctx, path),
-        updated_at=date(item, "updated_at", ctx, path),
-        scheduled_for=scheduled_for,
-        scheduled_until=date(item, "scheduled_until", ctx, path),
-        url=url,
-        updates=reversed(updates),  # the API lists newest first
-        components=refs,
-        raw=omit(item, "incident_updates", "components"),
-    )
-
-
-def _update(item: object, ctx: ParseContext, path: str) -> Update | None:
-    if not isinstance(item, dict):
-        ctx.warn(f"expected an update object, got {type(item).__name__}", path, item)
-        return None
-    status, raw_status = lookup(
-        INCIDENT_STATUS,
-        item.get("status"),
-        IncidentStatus.UNKNOWN,
-        ctx,
-        f"{path}.status",
-        "incident status",
-    )
-    # display_at is the time the page shows (it can be set back); created_at the posting time
-    when = date(item, "display_at", ctx, path) or date(item, "created_at", ctx, path)
-    changes = []
-    for k, ac in enumerate(
-        as_list(item.get("affected_components"), ctx, f"{path}.affected_components")
-    ):
-        cpath = f"{path}.affected_components[{k}]"
-        if not isinstance(ac, dict):
-            ctx.warn("expected an affected component object", cpath, ac)
-            continue
-        raw_old = ac.get("old_status")
-        old = None
-        if raw_old is not None:
-            old, raw_old = lookup(
-                COMPONENT_STATUS,
-                raw_old,
-                ComponentStatus.UNKNOWN,
-                ctx,
-                f"{cpath}.old_status",
-                "component status",
-            )
-        new, raw_new = lookup(
-            COMPONENT_STATUS,
-            ac.get("new_status"),
-            ComponentStatus.UNKNOWN,
-            ctx,
-            f"{cpath}.new_status",
-            "component status",
-        )
-        if raw_new is None:
-            continue  # Statuspage lists some components with both states null: kept in raw
-        changes.append(
-            ComponentChange(
-                component_id=as_str(ac.get("code"), ctx, f"{cpath}.code"),
-                name=as_str(ac.get("name"), ctx, f"{cpath}.name"),
-                old=old,
-                new=new,
-                raw_old=raw_old,
-                raw_new=raw_new,
-            )
-        )
-    body = as_str(item.get("body"), ctx, f"{path}.body") or ""
-    return Update(
-        id=as_str(item.get("id"), ctx, f"{path}.id"),
-        status=status,
-        raw_status=raw_status,
-        body=ctx.text(body, f"{path}.body"),
-        body_html=None,
-        created_at=when,
-        component_changes=tuple(changes),
-        raw=omit(item, "body"),
-    )
 
 
 def _coverage(doc: Mapping[str, Any], incidents: list[Incident], url: str) -> Coverage:
