@@ -15,8 +15,8 @@ run: json with hooks, which names each problem with its path.  Outcomes:
 
 * nesting beyond ``Limits.max_depth``: :class:`~statuskit.InputLimitError` (before decoding);
 * repeated key: the last value is kept, with a warning (lenient) or a ParseError (strict);
-* NaN, Infinity, numbers that overflow a double, integers beyond 64 bits (including those past
-  Python's 4,300-digit limit): null, with a warning;
+* NaN, Infinity, numbers that overflow a double, integers beyond 64 bits (below -2**63 or from
+  2**64 on, including those past Python's 4,300-digit limit): null, with a warning;
 * ``\\u0000`` and lone surrogate escapes: U+FFFD, with a warning;
 * raw control characters (invalid JSON): read as spaces, with a warning;
 * anything else malformed: :class:`~statuskit.ParseError` with line and column.
@@ -54,8 +54,9 @@ _UNIFY = bytes.maketrans(b"{}", b"[]")
 _DROP = bytes(c for c in range(256) if c not in b'[]{}":')
 _QUOTING_ESCAPE = re.compile(rb'\\[\\"]')
 _BIG = 2**64
-"""Integers at or beyond this magnitude are nulled: no status page field needs them, and
-decoders disagree on them (orjson turns them into floats, json into unbounded ints)."""
+_LOW = -(2**63)
+"""Integers outside [_LOW, _BIG) are nulled: no status page field needs them, and decoders
+disagree on them (orjson turns them into floats, json into unbounded ints)."""
 
 
 def skeleton(data: bytes, *, escaped: bool = True) -> bytes | None:
@@ -153,7 +154,7 @@ def _survey(value: Any, check_ints: bool) -> tuple[int, bool]:
                 t = type(y)
                 if t is dict or t is list:
                     push(y)
-                elif (t is float or t is int) and not -_BIG < y < _BIG:
+                elif (t is float or t is int) and not _LOW <= y < _BIG:
                     odd = True
     else:
         while stack:
@@ -165,7 +166,7 @@ def _survey(value: Any, check_ints: bool) -> tuple[int, bool]:
                 t = type(y)
                 if t is dict or t is list:
                     push(y)
-                elif t is float and not -_BIG < y < _BIG:  # also true for NaN
+                elif t is float and not _LOW < y < _BIG:  # also NaN; -2**63 may have been -2**63 - 1
                     odd = True
     return members, odd
 
@@ -234,7 +235,7 @@ def decode_json(source: Source, ctx: ParseContext) -> Any:
     if type(value) in (dict, list):
         members, odd = _survey(value, check_ints=not by_orjson)
     else:  # a bare scalar: no members; a number may still be odd
-        members, odd = 0, type(value) in (float, int) and not -_BIG < value < _BIG
+        members, odd = 0, type(value) in (float, int) and not _LOW < value < _BIG
     repeated = skel is None or depth is None or members != skel.count(b":")
     if repeated or odd:
         del value  # the second pass builds its own; never hold both
@@ -275,7 +276,7 @@ def _int(literal: str) -> Any:
     if digits > 20:
         return _Bad(literal, "integer beyond 64 bits")
     n = int(literal)
-    return n if -_BIG < n < _BIG else _Bad(literal, "integer beyond 64 bits")
+    return n if _LOW <= n < _BIG else _Bad(literal, "integer beyond 64 bits")
 
 
 def _float(literal: str) -> Any:
