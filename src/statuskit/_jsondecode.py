@@ -166,7 +166,9 @@ def _survey(value: Any, check_ints: bool) -> tuple[int, bool]:
                 t = type(y)
                 if t is dict or t is list:
                     push(y)
-                elif t is float and not _LOW < y < _BIG:  # also NaN; -2**63 may have been -2**63 - 1
+                elif (
+                    t is float and not _LOW < y < _BIG
+                ):  # also NaN; -2**63 may have been -2**63 - 1
                     odd = True
     return members, odd
 
