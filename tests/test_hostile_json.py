@@ -239,3 +239,18 @@ def test_limits_defaults() -> None:
         max_text=1024 * 1024,
         max_date_length=64,
     )
+
+
+def test_integral_floats_past_64_bits_are_no_integers() -> None:
+    """An adapter asking for an integer gets an integral float within 64 bits as an int, and
+    None with a warning for one beyond (1e300 is no position, and no 300-digit int either)."""
+    from statuskit.adapters._json import as_int
+
+    ctx = ParseContext("test")
+    assert as_int(3.0, ctx, "$.a") == 3
+    assert as_int(-1e300, ctx, "$.b") is None
+    assert as_int(2.5, ctx, "$.c") is None
+    assert [w.split(" (near")[0] for w in ctx.warnings] == [
+        "test at $.b: integer beyond 64 bits",
+        "test at $.c: expected an integer, got float",
+    ]

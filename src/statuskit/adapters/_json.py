@@ -36,7 +36,10 @@ def as_int(value: object, ctx: ParseContext, path: str) -> int | None:
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
-        return int(value)
+        if -(2**63) < value < 2**64:  # the JSON decoder's integer range (1e300 is no position)
+            return int(value)
+        ctx.warn("integer beyond 64 bits", path, value)
+        return None
     ctx.warn(f"expected an integer, got {type(value).__name__}", path, value)
     return None
 
