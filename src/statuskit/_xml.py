@@ -199,7 +199,9 @@ def _parse(
     except etree.XMLSyntaxError as exc:
         if "xcessive depth" in str(exc.msg or exc):
             _too_deep_error(ctx, path)
-        return exc
+        # kept as a value: without its traceback, which holds this call's frames and with
+        # them the whole document (twice), in a cycle only the garbage collector would free
+        return exc.with_traceback(None)
 
 
 def read_xml(
