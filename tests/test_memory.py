@@ -8,6 +8,7 @@ no large object in cyclic garbage."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import random
 from collections.abc import Iterator
@@ -41,10 +42,8 @@ def test_no_cycle_keeps_the_input_alive(label: str, data: bytes) -> None:
     gc.disable()
     try:
         for name in names:
-            try:
+            with contextlib.suppress(statuskit.StatuskitError):
                 statuskit.parse(data, provider=name)
-            except statuskit.StatuskitError:
-                pass
         gc.set_debug(gc.DEBUG_SAVEALL)
         gc.collect()
         # strings are not tracked by the collector: look at what the cyclic garbage refers to
