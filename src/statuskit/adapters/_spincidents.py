@@ -13,7 +13,7 @@ from .._text import safe_url
 from ..limits import ParseContext
 from ..model import ComponentChange, ComponentRef, Incident, Update
 from ..status import ComponentStatus, Impact, IncidentKind, IncidentStatus
-from ._json import as_list, as_str, lookup, omit
+from ._json import as_list, as_str, lookup, lookup_at, omit
 from ._spwords import COMPONENT_STATUS, IMPACT, INCIDENT_STATUS, MAINTENANCE_STATUSES
 
 __all__ = ["read_incident"]
@@ -38,17 +38,15 @@ def read_incident(
     if iid is None:
         ctx.warn("incident without id: skipped", f"{path}.id", title)
         return None
-    raw_status = item.get("status")
-    status = INCIDENT_STATUS.get(raw_status) if type(raw_status) is str else None
-    if status is None:
-        status, raw_status = lookup(
-            INCIDENT_STATUS,
-            raw_status,
-            IncidentStatus.UNKNOWN,
-            ctx,
-            f"{path}.status",
-            "incident status",
-        )
+    status, raw_status = lookup_at(
+        INCIDENT_STATUS,
+        item.get("status"),
+        IncidentStatus.UNKNOWN,
+        ctx,
+        path,
+        "status",
+        "incident status",
+    )
     impact, raw_impact = Impact.UNKNOWN, item.get("impact")
     found = IMPACT.get(raw_impact) if type(raw_impact) is str else None
     if found is not None:
@@ -114,17 +112,15 @@ def _update(item: object, ctx: ParseContext, path: str) -> Update | None:
     if not isinstance(item, dict):
         ctx.warn(f"expected an update object, got {type(item).__name__}", path, item)
         return None
-    raw_status = item.get("status")
-    status = INCIDENT_STATUS.get(raw_status) if type(raw_status) is str else None
-    if status is None:
-        status, raw_status = lookup(
-            INCIDENT_STATUS,
-            raw_status,
-            IncidentStatus.UNKNOWN,
-            ctx,
-            f"{path}.status",
-            "incident status",
-        )
+    status, raw_status = lookup_at(
+        INCIDENT_STATUS,
+        item.get("status"),
+        IncidentStatus.UNKNOWN,
+        ctx,
+        path,
+        "status",
+        "incident status",
+    )
     # display_at is the time the page shows (it can be set back); created_at the posting time
     when = _date(item, "display_at", ctx, path) or _date(item, "created_at", ctx, path)
     changes = []

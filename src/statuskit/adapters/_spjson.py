@@ -35,7 +35,7 @@ from ..model import (
 )
 from ..status import ComponentStatus, IncidentKind, IncidentStatus
 from ._fastbuild import new_component
-from ._json import as_dict, as_int, as_list, as_str, date, lookup
+from ._json import as_dict, as_int, as_list, as_str, date, lookup, lookup_at
 from ._spincidents import read_incident
 from ._spwords import COMPONENT_STATUS, IMPACT, INCIDENT_STATUS, INDICATOR
 
@@ -156,16 +156,15 @@ def _components(doc: Mapping[str, Any], ctx: ParseContext) -> tuple[Component, .
             if cid is None:
                 ctx.warn("component without id: keyed by its name", f"$.components[{i}].id")
                 cid = f"name:{name}"
-        status = COMPONENT_STATUS.get(raw_status) if type(raw_status) is str else None
-        if status is None:
-            status, raw_status = lookup(
-                COMPONENT_STATUS,
-                raw_status,
-                ComponentStatus.UNKNOWN,
-                ctx,
-                f"$.components[{i}].status",
-                "component status",
-            )
+        status, raw_status = lookup_at(
+            COMPONENT_STATUS,
+            raw_status,
+            ComponentStatus.UNKNOWN,
+            ctx,
+            f"$.components[{i}]",
+            "status",
+            "component status",
+        )
         group = None
         if group_id is not None:
             if type(group_id) is not str:
