@@ -125,14 +125,26 @@ def _impact(word: str | None, ctx: ParseContext, path: str) -> tuple[Impact, str
     return lookup(IMPACT, word, Impact.UNKNOWN, ctx, f"{path}@class", "impact")
 
 
-def read_unresolved(
-    el: etree._Element, reference: datetime | None, page: Page, ctx: ParseContext, path: str
-) -> Incident | None:
+def _entry_head(
+    el: etree._Element, what: str, ctx: ParseContext, path: str
+) -> tuple[etree._Element | None, str, str] | None:
+    """(title element, incident code, title) of an entry; None, with a warning, when it has no
+    ``/incidents/`` link to key it by."""
     title_el = child_div(el, "incident-title")
     code, title, _ = _title_link(title_el)
     if code is None:
-        ctx.warn("unresolved incident without an /incidents/ link: skipped", path, title)
+        ctx.warn(f"{what} without an /incidents/ link: skipped", path, title)
         return None
+    return title_el, code, title
+
+
+def read_unresolved(
+    el: etree._Element, reference: datetime | None, page: Page, ctx: ParseContext, path: str
+) -> Incident | None:
+    head = _entry_head(el, "unresolved incident", ctx, path)
+    if head is None:
+        return None
+    _, code, title = head
     impact, raw_impact = _impact(first_class(el, "impact-"), ctx, path)
     updates = _updates(child_div(el, "updates"), reference, ctx, path)
     return Incident.build(
@@ -150,11 +162,10 @@ def read_unresolved(
 def read_scheduled(
     el: etree._Element, reference: datetime | None, page: Page, ctx: ParseContext, path: str
 ) -> Incident | None:
-    title_el = child_div(el, "incident-title")
-    code, title, _ = _title_link(title_el)
-    if code is None:
-        ctx.warn("scheduled maintenance without an /incidents/ link: skipped", path, title)
+    head = _entry_head(el, "scheduled maintenance", ctx, path)
+    if head is None:
         return None
+    title_el, code, title = head
     start = end = None
     window = next((c for c in title_el if c.tag == "small"), None) if title_el is not None else None
     if window is not None:
@@ -197,11 +208,10 @@ def read_scheduled(
 def read_past(
     el: etree._Element, day: datetime | None, page: Page, ctx: ParseContext, path: str
 ) -> Incident | None:
-    title_el = child_div(el, "incident-title")
-    code, title, _ = _title_link(title_el)
-    if code is None:
-        ctx.warn("past incident without an /incidents/ link: skipped", path, title)
+    head = _entry_head(el, "past incident", ctx, path)
+    if head is None:
         return None
+    title_el, code, title = head
     impact, raw_impact = _impact(
         first_class(title_el, "impact-") if title_el is not None else None, ctx, path
     )
