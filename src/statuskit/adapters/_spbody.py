@@ -138,13 +138,31 @@ def split_blocks(body: str) -> tuple[list[Block], Banner | None]:
     # that does not start an update stays in the text it belongs to
     parts = _BLOCKS.split(body)
     blocks = []
-    for i in range(1, len(parts) - 1, 7):
-        mon, day, hm, tz, when, status, text = parts[i : i + 7]
+    new = tuple.__new__  # Block(...) without the NamedTuple constructor's Python frame
+    for mon, day, hm, tz, when, status, text in zip(
+        parts[1::7],
+        parts[2::7],
+        parts[3::7],
+        parts[4::7],
+        parts[5::7],
+        parts[6::7],
+        parts[7::7],
+        strict=True,
+    ):
+        # the update's text without the paragraph markup around it: "text</p><p>" -> "text"
+        text = text.rstrip()  # noqa: PLW2901 - the segment, unwrapped
+        if text[-3:] == "<p>":
+            text = text[:-3].rstrip()  # noqa: PLW2901
+        if text[-4:] == "</p>":
+            text = text[:-4]  # noqa: PLW2901
         blocks.append(
-            Block(
-                f"{mon} {day}, {hm} {tz}" if when is None else plain(when),
-                status if status.isalpha() else _word(status),
-                _unwrap(text),
+            new(
+                Block,
+                (
+                    f"{mon} {day}, {hm} {tz}" if when is None else plain(when),
+                    status if status.isalpha() else _word(status),
+                    text.strip(),
+                ),
             )
         )
     return blocks, banner
@@ -154,16 +172,6 @@ def _word(fragment: str) -> str:
     if "<" in fragment or "&" in fragment:
         return plain(fragment)
     return " ".join(fragment.split())
-
-
-def _unwrap(segment: str) -> str:
-    """The update's text without the paragraph markup around it: "text</p><p>" -> "text"."""
-    segment = segment.rstrip()
-    if segment[-3:] == "<p>":
-        segment = segment[:-3].rstrip()
-    if segment[-4:] == "</p>":
-        segment = segment[:-4]
-    return segment.strip()
 
 
 def _banner(window: str) -> Banner | None:

@@ -27,6 +27,7 @@ from ..model import Incident, Update
 from ..status import Impact, IncidentKind, IncidentStatus
 from ._feedbuild import Entry, body_of, entry_raw, identity, link_url, title_of
 from ._spbody import Banner, Block, html_text, split_blocks
+from ._updatebuild import new_update
 
 __all__ = ["STATUSPAGE_STATUS", "has_blocks", "statuspage_incident"]
 
@@ -121,7 +122,7 @@ def _updates(
         text = html_text(markup, ctx, base)
         if len(text) > limit:
             text = ctx.text(text, f"{base}/update[{total - k}]")
-        out.append(Update(None, status, word, text, markup, when))
+        out.append(new_update(None, status, word, text, markup, when))
     return out
 
 
