@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from statuskit._dates import ZONE_ABBREVIATIONS, _partial, parse_partial
+from statuskit._text import _CONTROL, html_to_text
+from statuskit.adapters._spbody import _NOT_CONTROL, _fast_text, html_text
 from statuskit.adapters._updatebuild import is_direct, new_update
 from statuskit.errors import ParseError
 from statuskit.limits import Limits, ParseContext
@@ -98,3 +100,21 @@ def test_new_update_builds_the_same_update_as_the_class(
     assert fast.raw == {} and fast.component_changes == ()
     assert fast.raw is not new_update(id, status, raw_status, body, body_html, created_at).raw
     assert is_direct()
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x9F), max_size=30))
+def test_control_check_at_c_speed_equals_the_regex(text: str) -> None:
+    """For ASCII text, deleting every non-control byte leaves something exactly when
+    _CONTROL finds a control character (the check _fast_text makes before its token loop)."""
+    if text.isascii():
+        found = bool(text.encode("ascii").translate(None, _NOT_CONTROL))
+        assert found == (_CONTROL.search(text) is not None)
+
+
+@given(st.lists(st.sampled_from(["a", " ", "<br>", "<b>", "</b>", "\x01", "\x7f", "\x1f", "é"])))
+def test_fast_html_text_declines_control_characters_as_before(pieces: list[str]) -> None:
+    """_fast_text gives html_to_text's result or declines, also around control characters."""
+    markup = "".join(pieces)
+    fast = _fast_text(markup)
+    assert fast is None or fast == html_to_text(markup)
+    assert html_text(markup) == html_to_text(markup)
