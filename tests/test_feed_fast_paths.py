@@ -118,3 +118,27 @@ def test_fast_html_text_declines_control_characters_as_before(pieces: list[str])
     fast = _fast_text(markup)
     assert fast is None or fast == html_to_text(markup)
     assert html_text(markup) == html_to_text(markup)
+
+
+@settings(max_examples=500)
+@given(
+    word=st.text(alphabet="aAbBeEgGlLmMnNpPqQtTuU09é", min_size=1, max_size=7),
+    tail=st.sampled_from([",", " ", "", ";", ".", "<br>", "&", "=", "-", "\n", ")", "é", "x"]),
+    before=st.sampled_from(["Q", "", " ", "<b>x</b> "]),
+)
+def test_a_plain_ampersand_before_a_word_reads_as_html_to_text(
+    word: str, tail: str, before: str
+) -> None:
+    """An "&" before a word ("Q&A,") stays on the fast path only where both decoders keep it
+    as text; either way html_text equals html_to_text."""
+    markup = f"{before}&{word}{tail} z"
+    fast = _fast_text(markup)
+    assert fast is None or fast == html_to_text(markup)
+    assert html_text(markup) == html_to_text(markup)
+
+
+def test_q_and_a_stays_on_the_fast_path() -> None:
+    """'Q&A,' (DigitalOcean's updates) is read without lxml; '&amp,' and '&Ab;' are not."""
+    assert _fast_text("Access to Q&A, tutorials") == "Access to Q&A, tutorials"
+    assert _fast_text("a &amp, b") is None
+    assert _fast_text("a &Ab; b") is None

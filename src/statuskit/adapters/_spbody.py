@@ -22,6 +22,7 @@ for anything else, with the same result either way.
 from __future__ import annotations
 
 import html
+import html.entities
 import re
 from typing import NamedTuple
 
@@ -238,14 +239,34 @@ _NOT_CONTROL = bytes(b for b in range(256) if _CONTROL.match(chr(b)) is None)
 """Every byte but the ASCII control characters :data:`statuskit._text._CONTROL` matches."""
 
 
+_WORD = re.compile(r"[A-Za-z0-9]{1,32}")
+_LEGACY = frozenset(name for name in html.entities.html5 if not name.endswith(";"))
+"""Entity names HTML decodes without a semicolon ("&amp", "&copy", "&AElig")."""
+
+
+def _plain_word(markup: str, at: int) -> bool:
+    """True when the ASCII word at *at*, after an "&", is text to both decoders ("Q&A,"): no
+    semicolon after it, and no entity name HTML decodes without one starts it."""
+    w = _WORD.match(markup, at)
+    if w is None:
+        return False
+    after = markup[w.end() : w.end() + 1]
+    if after == ";" or after.isalnum():  # an entity reference, or a word longer than looked at
+        return False
+    word = w.group()
+    return not any(word[:i] in _LEGACY for i in range(1, len(word) + 1))
+
+
 def _entities_simple(markup: str) -> bool:
     """Every "&" is a plain ampersand or an entity both decoders read alike."""
     for m in _AMP.finditer(markup):
         dec, hexa, name = m.group(1), m.group(2), m.group(3)
         if dec is None and hexa is None and name is None:
             nxt = markup[m.end() : m.end() + 1]
-            if nxt.isalnum() or nxt == "#":
-                return False  # "&A," or "&ampx": decoders differ on these
+            if nxt == "#":
+                return False
+            if nxt.isalnum() and not _plain_word(markup, m.end()):
+                return False  # "&ampx" or "&Ab;": decoders differ on these
             continue
         if name is not None:
             continue
