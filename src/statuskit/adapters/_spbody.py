@@ -22,6 +22,7 @@ for anything else, with the same result either way.
 from __future__ import annotations
 
 import html
+import html.entities
 import re
 from typing import NamedTuple
 
@@ -138,13 +139,31 @@ def split_blocks(body: str) -> tuple[list[Block], Banner | None]:
     # that does not start an update stays in the text it belongs to
     parts = _BLOCKS.split(body)
     blocks = []
-    for i in range(1, len(parts) - 1, 7):
-        mon, day, hm, tz, when, status, text = parts[i : i + 7]
+    new = tuple.__new__  # Block(...) without the NamedTuple constructor's Python frame
+    for mon, day, hm, tz, when, status, text in zip(
+        parts[1::7],
+        parts[2::7],
+        parts[3::7],
+        parts[4::7],
+        parts[5::7],
+        parts[6::7],
+        parts[7::7],
+        strict=True,
+    ):
+        # the update's text without the paragraph markup around it: "text</p><p>" -> "text"
+        text = text.rstrip()  # noqa: PLW2901 - the segment, unwrapped
+        if text[-3:] == "<p>":
+            text = text[:-3].rstrip()  # noqa: PLW2901
+        if text[-4:] == "</p>":
+            text = text[:-4]  # noqa: PLW2901
         blocks.append(
-            Block(
-                f"{mon} {day}, {hm} {tz}" if when is None else plain(when),
-                status if status.isalpha() else _word(status),
-                _unwrap(text),
+            new(
+                Block,
+                (
+                    f"{mon} {day}, {hm} {tz}" if when is None else plain(when),
+                    status if status.isalpha() else _word(status),
+                    text.strip(),
+                ),
             )
         )
     return blocks, banner
@@ -154,16 +173,6 @@ def _word(fragment: str) -> str:
     if "<" in fragment or "&" in fragment:
         return plain(fragment)
     return " ".join(fragment.split())
-
-
-def _unwrap(segment: str) -> str:
-    """The update's text without the paragraph markup around it: "text</p><p>" -> "text"."""
-    segment = segment.rstrip()
-    if segment[-3:] == "<p>":
-        segment = segment[:-3].rstrip()
-    if segment[-4:] == "</p>":
-        segment = segment[:-4]
-    return segment.strip()
 
 
 def _banner(window: str) -> Banner | None:
@@ -226,6 +235,26 @@ _INLINE = frozenset(
     }
 )
 _INLINE_VOID = frozenset({"img", "wbr"})
+_NOT_CONTROL = bytes(b for b in range(256) if _CONTROL.match(chr(b)) is None)
+"""Every byte but the ASCII control characters :data:`statuskit._text._CONTROL` matches."""
+
+
+_WORD = re.compile(r"[A-Za-z0-9]{1,32}")
+_LEGACY = frozenset(name for name in html.entities.html5 if not name.endswith(";"))
+"""Entity names HTML decodes without a semicolon ("&amp", "&copy", "&AElig")."""
+
+
+def _plain_word(markup: str, at: int) -> bool:
+    """True when the ASCII word at *at*, after an "&", is text to both decoders ("Q&A,"): no
+    semicolon after it, and no entity name HTML decodes without one starts it."""
+    w = _WORD.match(markup, at)
+    if w is None:
+        return False
+    after = markup[w.end() : w.end() + 1]
+    if after == ";" or after.isalnum():  # an entity reference, or a word longer than looked at
+        return False
+    word = w.group()
+    return not any(word[:i] in _LEGACY for i in range(1, len(word) + 1))
 
 
 def _entities_simple(markup: str) -> bool:
@@ -234,8 +263,10 @@ def _entities_simple(markup: str) -> bool:
         dec, hexa, name = m.group(1), m.group(2), m.group(3)
         if dec is None and hexa is None and name is None:
             nxt = markup[m.end() : m.end() + 1]
-            if nxt.isalnum() or nxt == "#":
-                return False  # "&A," or "&ampx": decoders differ on these
+            if nxt == "#":
+                return False
+            if nxt.isalnum() and not _plain_word(markup, m.end()):
+                return False  # "&ampx" or "&Ab;": decoders differ on these
             continue
         if name is not None:
             continue
@@ -256,18 +287,23 @@ def _fast_text(markup: str) -> str | None:
     and list items (then equal to :func:`html_to_text`), else None."""
     if "&" in markup and not _entities_simple(markup):
         return None
-    if _CONTROL.search(markup):
-        return None  # lxml's HTML parser treats control characters its own way
+    if markup.isascii():  # _CONTROL's search, at C speed (bytes.translate deletes the rest)
+        if markup.encode("ascii").translate(None, _NOT_CONTROL):
+            return None  # lxml's HTML parser treats control characters its own way
+    elif _CONTROL.search(markup):
+        return None
     out: list[str] = []
     stack: list[str] = []
     pos = 0
     for m in _TOKEN.finditer(markup):
-        text = markup[pos : m.start()]
+        start, end = m.span()
+        text = markup[pos:start]
         if "<" in text:
             return None  # a comment, a CDATA section or a broken tag: leave it to lxml
         out.append(text)
-        pos = m.end()
-        closing, name, selfclose = m.group(1), m.group(2).lower(), m.group(4)
+        pos = end
+        closing, name, _, selfclose = m.groups()
+        name = name.lower()
         if name == "br":
             if closing:
                 return None

@@ -26,7 +26,8 @@ from ..limits import ParseContext
 from ..model import Incident, Update
 from ..status import Impact, IncidentKind, IncidentStatus
 from ._feedbuild import Entry, body_of, entry_raw, identity, link_url, title_of
-from ._spbody import Banner, Block, html_text, split_blocks
+from ._spbody import Banner, Block, fast_clean, html_text, split_blocks
+from ._updatebuild import new_update
 
 __all__ = ["STATUSPAGE_STATUS", "has_blocks", "statuspage_incident"]
 
@@ -64,7 +65,9 @@ def statuspage_incident(
 ) -> Incident:
     """The incident (or maintenance) one Statuspage feed entry describes."""
     raw = entry.raw
-    body = ctx.text(raw.body, f"{entry.path}/body") if raw.body else ""
+    body = raw.body or ""
+    if len(body) > ctx.limits.max_text:
+        body = ctx.text(body, f"{entry.path}/body")
     blocks, banner = split_blocks(body) if raw.body_html and body else ([], None)
     reference = entry.latest
     updates = _updates(blocks, entry, ctx, reference)
@@ -73,8 +76,12 @@ def statuspage_incident(
         if text:
             ctx.warn("entry body holds no update blocks: kept as one update", f"{entry.path}/body")
             updates = [Update(None, IncidentStatus.UNKNOWN, None, text, markup, entry.when)]
-    scheduled_for, scheduled_until = _window(banner, entry, ctx, reference)
-    maintenance = banner is not None or any(u.status in _MAINTENANCE for u in updates)
+    if banner is None:
+        scheduled_for = scheduled_until = None
+        maintenance = not _MAINTENANCE.isdisjoint([u.status for u in updates])
+    else:
+        scheduled_for, scheduled_until = _window(banner, entry, ctx, reference)
+        maintenance = True
     kind = IncidentKind.MAINTENANCE if maintenance else IncidentKind.INCIDENT
     times = [u.created_at for u in updates if u.created_at is not None]
     newest = max(times) if times else None
@@ -118,18 +125,21 @@ def _updates(
             path = f"{base}/update[{total - k}]"
             ctx.warn(f"unknown update status {word!r} mapped to UNKNOWN", path)
             status = IncidentStatus.UNKNOWN
-        text = html_text(markup, ctx, base)
+        # html_text's own first test, inline: most updates are plain text
+        text = (
+            fast_clean(markup)
+            if "<" not in markup and "&" not in markup
+            else html_text(markup, ctx, base)
+        )
         if len(text) > limit:
             text = ctx.text(text, f"{base}/update[{total - k}]")
-        out.append(Update(None, status, word, text, markup, when))
+        out.append(new_update(None, status, word, text, markup, when))
     return out
 
 
 def _window(
-    banner: Banner | None, entry: Entry, ctx: ParseContext, reference: datetime | None
+    banner: Banner, entry: Entry, ctx: ParseContext, reference: datetime | None
 ) -> tuple[datetime | None, datetime | None]:
-    if banner is None:
-        return None, None
     path = f"{entry.path}/body/strong"
     start = parse_partial(banner.start, reference, ctx, path)
     end = parse_partial(banner.end, reference, ctx, path) if banner.end else None
