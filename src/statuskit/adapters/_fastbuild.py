@@ -17,7 +17,7 @@ import attrs
 
 from ..model import Component
 
-__all__ = ["FIELDS", "is_direct", "new_component"]
+__all__ = ["FIELDS", "is_direct", "new_component", "plain"]
 
 FIELDS = (
     "id",
@@ -34,21 +34,24 @@ FIELDS = (
 )
 
 
-def _plain(cls: type) -> bool:
-    fields = attrs.fields(cls)
+def plain(cls: type, fields: tuple[str, ...]) -> bool:
+    """True when attrs class *cls* has exactly *fields*, in this order, every one an init
+    argument without validator or converter, no init hooks, and a slot (a member descriptor)
+    per field: then setting the slots directly gives what its ``__init__`` gives."""
+    found = attrs.fields(cls)
     slots = set(getattr(cls, "__slots__", ()))
     return (
-        tuple(f.name for f in fields) == FIELDS
-        and all(f.init and f.validator is None and f.converter is None for f in fields)
+        tuple(f.name for f in found) == fields
+        and all(f.init and f.validator is None and f.converter is None for f in found)
         and not hasattr(cls, "__attrs_pre_init__")
         and not hasattr(cls, "__attrs_post_init__")
-        and slots <= {*FIELDS, "__weakref__"}
-        and all(type(cls.__dict__.get(name)).__name__ == "member_descriptor" for name in FIELDS)
+        and slots <= {*fields, "__weakref__"}
+        and all(type(cls.__dict__.get(name)).__name__ == "member_descriptor" for name in fields)
     )
 
 
 def _direct() -> Callable[..., Component]:
-    if not _plain(Component):  # pragma: no cover - the model as it stands is plain
+    if not plain(Component, FIELDS):  # pragma: no cover - the model as it stands is plain
         return Component
     s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 = (Component.__dict__[n].__set__ for n in FIELDS)
     new = object.__new__

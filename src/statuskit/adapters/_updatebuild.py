@@ -17,6 +17,7 @@ import attrs
 
 from ..model import Update
 from ..status import IncidentStatus
+from ._fastbuild import plain
 
 __all__ = ["FIELDS", "is_direct", "new_update"]
 
@@ -37,19 +38,16 @@ NewUpdate = Callable[
 
 
 def _plain(cls: type) -> bool:
+    # plain as _fastbuild says, and the two fields build() fills itself keep their defaults
+    if not plain(cls, FIELDS):
+        return False
     fields = attrs.fields(cls)
-    slots = set(getattr(cls, "__slots__", ()))
+    raw = fields.raw.default
     return (
-        tuple(f.name for f in fields) == FIELDS
-        and all(f.init and f.validator is None and f.converter is None for f in fields)
-        and fields.component_changes.default == ()
-        and isinstance(fields.raw.default, attrs.Factory)  # type: ignore[arg-type]
-        and fields.raw.default.factory is dict
-        and not fields.raw.default.takes_self
-        and not hasattr(cls, "__attrs_pre_init__")
-        and not hasattr(cls, "__attrs_post_init__")
-        and slots <= {*FIELDS, "__weakref__"}
-        and all(type(cls.__dict__.get(name)).__name__ == "member_descriptor" for name in FIELDS)
+        fields.component_changes.default == ()
+        and isinstance(raw, attrs.Factory)  # type: ignore[arg-type]
+        and raw.factory is dict
+        and not raw.takes_self
     )
 
 
