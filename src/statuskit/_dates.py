@@ -23,7 +23,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ._zones import _FIXED, ZONE_ABBREVIATIONS, resolve_zone, zone_info
+from ._zones import ZONE_ABBREVIATIONS, fixed_zone, resolve_zone, zone_info
 from .limits import ParseContext
 
 if TYPE_CHECKING:
@@ -168,7 +168,7 @@ def _dateutil(text: str, ctx: ParseContext, path: str | None) -> datetime | None
             return None
         if offset is not None:
             return timezone(timedelta(seconds=offset), name)
-        zone = _FIXED.get(name.upper())
+        zone = fixed_zone(name)
         if zone is None:
             unknown.append(name)
         return zone
@@ -301,7 +301,7 @@ def _partial(
             own_year = None
         if own_year is not None:
             tz = m["tz"]
-            fixed = _FIXED.get(tz.upper()) if tz and ctx.time_zone is None else None
+            fixed = fixed_zone(tz) if tz and ctx.time_zone is None else None
             near: datetime | None
             if fixed is not None:  # a table abbreviation, no page zone to consult: a fixed offset
                 near = _to_utc(own_year.replace(tzinfo=fixed), ctx, path, text)

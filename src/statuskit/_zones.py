@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-__all__ = ["ZONE_ABBREVIATIONS", "resolve_zone", "zone_info"]
+__all__ = ["ZONE_ABBREVIATIONS", "fixed_zone", "resolve_zone", "zone_info"]
 
 _H = 3600
 ZONE_ABBREVIATIONS: dict[str, int] = {
@@ -107,3 +107,9 @@ def resolve_zone(abbr: str, page_zone: str | None, wall: datetime | None = None)
                 if off is not None:
                     return timezone(off, name)
     return _FIXED.get(name)
+
+
+def fixed_zone(abbr: str) -> tzinfo | None:
+    """The table's fixed-offset zone for *abbr* (any case), or None: :func:`resolve_zone`
+    without a page zone."""
+    return _FIXED.get(abbr.upper())
