@@ -27,32 +27,16 @@ from ..model import Incident, Update
 from ..status import Impact, IncidentKind, IncidentStatus
 from ._feedbuild import Entry, body_of, entry_raw, identity, link_url, title_of
 from ._spbody import Banner, Block, fast_clean, html_text, split_blocks
+from ._spwords import MAINTENANCE_STATUSES, UPDATE_WORDS
 from ._updatebuild import new_update
 
 __all__ = ["STATUSPAGE_STATUS", "has_blocks", "statuspage_incident"]
 
 STATUSPAGE_STATUS: dict[str, IncidentStatus | None] = {
-    "investigating": IncidentStatus.INVESTIGATING,
-    "identified": IncidentStatus.IDENTIFIED,
-    "monitoring": IncidentStatus.MONITORING,
-    "resolved": IncidentStatus.RESOLVED,
-    "postmortem": IncidentStatus.POSTMORTEM,
-    "scheduled": IncidentStatus.SCHEDULED,
-    "in progress": IncidentStatus.IN_PROGRESS,
-    "verifying": IncidentStatus.VERIFYING,
-    "completed": IncidentStatus.COMPLETED,
+    **UPDATE_WORDS,
     "update": None,  # a post without a status change: the previous status carries forward
 }
 """The bold status words of Statuspage (and incident.io) feed bodies."""
-
-_MAINTENANCE = frozenset(
-    {
-        IncidentStatus.SCHEDULED,
-        IncidentStatus.IN_PROGRESS,
-        IncidentStatus.VERIFYING,
-        IncidentStatus.COMPLETED,
-    }
-)
 
 
 def has_blocks(body: str | None) -> bool:
@@ -78,7 +62,7 @@ def statuspage_incident(
             updates = [Update(None, IncidentStatus.UNKNOWN, None, text, markup, entry.when)]
     if banner is None:
         scheduled_for = scheduled_until = None
-        maintenance = not _MAINTENANCE.isdisjoint([u.status for u in updates])
+        maintenance = not MAINTENANCE_STATUSES.isdisjoint([u.status for u in updates])
     else:
         scheduled_for, scheduled_until = _window(banner, entry, ctx, reference)
         maintenance = True

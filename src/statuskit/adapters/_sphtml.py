@@ -23,6 +23,7 @@ from ..model import Page, Update
 from ..status import IncidentStatus
 from ._html import fragment, text_of
 from ._spaffected import split_affected
+from ._spwords import MAINTENANCE_STATUSES, UPDATE_WORDS
 
 __all__ = [
     "MAINTENANCE_STATUSES",
@@ -41,30 +42,11 @@ __all__ = [
     "update_status",
 ]
 
-UPDATE_WORDS: dict[str, IncidentStatus] = {
-    "investigating": IncidentStatus.INVESTIGATING,
-    "identified": IncidentStatus.IDENTIFIED,
-    "monitoring": IncidentStatus.MONITORING,
-    "resolved": IncidentStatus.RESOLVED,
-    "postmortem": IncidentStatus.POSTMORTEM,
-    "scheduled": IncidentStatus.SCHEDULED,
-    "in progress": IncidentStatus.IN_PROGRESS,
-    "verifying": IncidentStatus.VERIFYING,
-    "completed": IncidentStatus.COMPLETED,
-}
-"""The status words Statuspage prints on updates.  "Update" is not a status: it marks a post that
-left the status as it was (see :func:`carry_update_status`)."""
+# UPDATE_WORDS (from _spwords): the status words Statuspage prints on updates.  "Update" is not
+# a status: it marks a post that left the status as it was (see carry_update_status).
 
 _CARRY = "update"
 
-MAINTENANCE_STATUSES = frozenset(
-    {
-        IncidentStatus.SCHEDULED,
-        IncidentStatus.IN_PROGRESS,
-        IncidentStatus.VERIFYING,
-        IncidentStatus.COMPLETED,
-    }
-)
 
 _CODE = re.compile(r"/incidents/([A-Za-z0-9]{1,64})(?:[/?#]|$)")
 _DAY = re.compile(r"([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{1,2}),?\s+(\d{4})")

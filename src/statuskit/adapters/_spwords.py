@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from ..status import ComponentStatus, Impact, IncidentStatus
 
-__all__ = ["COMPONENT_STATUS", "IMPACT", "INCIDENT_STATUS", "INDICATOR", "MAINTENANCE_STATUSES"]
+__all__ = [
+    "COMPONENT_STATUS",
+    "IMPACT",
+    "INCIDENT_STATUS",
+    "INDICATOR",
+    "MAINTENANCE_STATUSES",
+    "UPDATE_WORDS",
+]
 
 COMPONENT_STATUS: dict[str, ComponentStatus] = {
     "operational": ComponentStatus.OPERATIONAL,
@@ -30,6 +37,11 @@ INCIDENT_STATUS: dict[str, IncidentStatus] = {
     "verifying": IncidentStatus.VERIFYING,
     "completed": IncidentStatus.COMPLETED,
 }
+
+UPDATE_WORDS: dict[str, IncidentStatus] = {
+    word.replace("_", " "): status for word, status in INCIDENT_STATUS.items()
+}
+"""The same states as Statuspage prints them on posts ("In progress"), lower-cased."""
 
 IMPACT: dict[str, Impact] = {
     "none": Impact.NONE,
