@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from statuskit._dates import ZONE_ABBREVIATIONS, _partial, parse_partial
 from statuskit._text import _CONTROL, html_to_text
 from statuskit.adapters._spbody import _NOT_CONTROL, _fast_text, html_text
-from statuskit.adapters._updatebuild import is_direct, new_update
 from statuskit.errors import ParseError
 from statuskit.limits import Limits, ParseContext
-from statuskit.model import Update
-from statuskit.status import IncidentStatus
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -71,35 +67,6 @@ def test_parse_partial_fast_path_equals_the_general_rules(
     if isinstance(fast[0], datetime) and isinstance(full[0], datetime):
         assert fast[0].tzinfo is full[0].tzinfo is timezone.utc
         assert fast[0].fold == full[0].fold
-
-
-@given(
-    id=st.one_of(st.none(), st.text(max_size=5)),
-    status=st.sampled_from(list(IncidentStatus)),
-    raw_status=st.one_of(st.none(), st.text(max_size=5)),
-    body=st.text(max_size=5),
-    body_html=st.one_of(st.none(), st.text(max_size=5)),
-    created_at=st.one_of(st.none(), st.datetimes(timezones=st.just(timezone.utc))),
-)
-def test_new_update_builds_the_same_update_as_the_class(
-    id: str | None,
-    status: IncidentStatus,
-    raw_status: str | None,
-    body: str,
-    body_html: str | None,
-    created_at: datetime | None,
-) -> None:
-    """new_update (slots set directly) gives an Update equal to the class's, field by field,
-    with its own empty raw dict and no component changes; and it does set the slots itself
-    while the model stays plain."""
-    fast = new_update(id, status, raw_status, body, body_html, created_at)
-    slow = Update(id, status, raw_status, body, body_html, created_at)
-    assert type(fast) is Update
-    assert fast == slow
-    assert attrs.asdict(fast, recurse=False) == attrs.asdict(slow, recurse=False)
-    assert fast.raw == {} and fast.component_changes == ()
-    assert fast.raw is not new_update(id, status, raw_status, body, body_html, created_at).raw
-    assert is_direct()
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=0x9F), max_size=30))

@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from ._build import builder
 from .status import (
     TERMINAL_STATUSES,
     ComponentStatus,
@@ -64,7 +65,7 @@ class Page:
     """The vendor's id for the page, when it has one."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Component:
     """One row of the page: a service, a region, or a group of them."""
 
@@ -92,7 +93,7 @@ class Component:
     """The vendor's record for this component, as parsed."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ComponentRef:
     """A component as an incident lists it (listed is not the same as impacted)."""
 
@@ -106,7 +107,7 @@ class ComponentRef:
     """The vendor's word for that state."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ComponentChange:
     """One component's state change recorded on an incident update."""
 
@@ -124,7 +125,7 @@ class ComponentChange:
     """The vendor's word for the new state."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Update:
     """One post on an incident's timeline."""
 
@@ -158,7 +159,7 @@ class Transition:
     update_id: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Incident:
     """An incident, a maintenance or a notice, with its whole timeline.
 
@@ -250,24 +251,25 @@ class Incident:
             end = _latest(_final_terminal_time(ups), resolved_at)
             if end is None and kind is IncidentKind.MAINTENANCE:
                 end = scheduled_until if status is IncidentStatus.COMPLETED else None
-        return cls(
-            id=id,
-            title=title,
-            kind=kind,
-            status=status,
-            raw_status=raw_status,
-            impact=impact,
-            raw_impact=raw_impact,
-            created_at=created_at,
-            started_at=start,
-            resolved_at=end,
-            updated_at=updated_at,
-            scheduled_for=scheduled_for,
-            scheduled_until=scheduled_until,
-            url=url,
-            updates=ups,
-            components=tuple(components),
-            raw=raw,
+        # positional, in field order: through the twin builder for Incident itself
+        return (_new_incident if cls is Incident else cls)(
+            id,
+            title,
+            kind,
+            status,
+            raw_status,
+            impact,
+            raw_impact,
+            created_at,
+            start,
+            end,
+            updated_at,
+            scheduled_for,
+            scheduled_until,
+            url,
+            ups,
+            tuple(components),
+            raw,
         )
 
     # -- derived facts ------------------------------------------------------------------------
@@ -560,3 +562,7 @@ def _earliest(*values: datetime | None) -> datetime | None:
 def _latest(*values: datetime | None) -> datetime | None:
     present = [v for v in values if v is not None]
     return max(present) if present else None
+
+
+_new_incident = builder(Incident)
+"""``Incident(*fields)`` built cheaply (see :mod:`statuskit._build`)."""

@@ -25,10 +25,10 @@ from .._dates import parse_partial
 from ..limits import ParseContext
 from ..model import Incident, Update
 from ..status import Impact, IncidentKind, IncidentStatus
+from ._fastbuild import new_update
 from ._feedbuild import Entry, body_of, entry_raw, identity, link_url, title_of
 from ._spbody import Banner, Block, fast_clean, html_text, split_blocks
 from ._spwords import MAINTENANCE_STATUSES, UPDATE_WORDS
-from ._updatebuild import new_update
 
 __all__ = ["STATUSPAGE_STATUS", "has_blocks", "statuspage_incident"]
 
@@ -117,7 +117,7 @@ def _updates(
         )
         if len(text) > limit:
             text = ctx.text(text, f"{base}/update[{total - k}]")
-        out.append(new_update(None, status, word, text, markup, when))
+        out.append(new_update(None, status, word, text, markup, when, (), {}))
     return out
 
 

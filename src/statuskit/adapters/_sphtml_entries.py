@@ -15,6 +15,7 @@ from .._dates import from_epoch
 from ..limits import ParseContext
 from ..model import Incident, Page, Update
 from ..status import Impact, IncidentKind, IncidentStatus
+from ._fastbuild import new_update
 from ._html import first_class, fragment, text_of
 from ._json import lookup
 from ._sphtml import (
@@ -89,7 +90,7 @@ def _updates(
             else:
                 last = status
         out.append(
-            Update(None, status, word, ctx.text(text, path), html or None, when, (), _NO_RAW)
+            new_update(None, status, word, ctx.text(text, path), html or None, when, (), _NO_RAW)
         )
     return out
 

@@ -29,6 +29,7 @@ from lxml import etree
 from ..limits import ParseContext
 from ..model import Component, Coverage, Incident, Page, Scope
 from ..status import ComponentStatus
+from ._fastbuild import new_component
 from ._html import first_class, has_class, text_of
 from ._json import lookup
 from ._sphtml import parse_day
@@ -210,7 +211,7 @@ def _component(
             "component status",
         )
     if is_group or group is None:
-        return Component(
+        return new_component(
             cid,
             name,
             status,
@@ -223,7 +224,7 @@ def _component(
             None,
             _NO_RAW,
         )
-    return Component(
+    return new_component(
         cid,
         name,
         status,

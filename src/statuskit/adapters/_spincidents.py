@@ -11,8 +11,9 @@ from typing import Any
 from .._dates import parse_datetime
 from .._text import safe_url
 from ..limits import ParseContext
-from ..model import ComponentChange, ComponentRef, Incident, Update
+from ..model import Incident, Update
 from ..status import ComponentStatus, Impact, IncidentKind, IncidentStatus
+from ._fastbuild import new_change, new_ref, new_update
 from ._json import as_list, as_str, lookup, lookup_at, omit
 from ._spwords import COMPONENT_STATUS, IMPACT, INCIDENT_STATUS, MAINTENANCE_STATUSES
 
@@ -77,9 +78,11 @@ def read_incident(
     for j, c in enumerate(as_list(item.get("components"), ctx, f"{path}.components")):
         if isinstance(c, dict):
             refs.append(
-                ComponentRef(
-                    id=as_str(c.get("id"), ctx, f"{path}.components[{j}].id"),
-                    name=as_str(c.get("name"), ctx, f"{path}.components[{j}].name"),
+                new_ref(
+                    as_str(c.get("id"), ctx, f"{path}.components[{j}].id"),
+                    as_str(c.get("name"), ctx, f"{path}.components[{j}].name"),
+                    None,
+                    None,
                 )
             )
         else:
@@ -153,13 +156,13 @@ def _update(item: object, ctx: ParseContext, path: str) -> Update | None:
         if raw_new is None:
             continue  # Statuspage lists some components with both states null: kept in raw
         changes.append(
-            ComponentChange(
-                component_id=as_str(ac.get("code"), ctx, f"{cpath}.code"),
-                name=as_str(ac.get("name"), ctx, f"{cpath}.name"),
-                old=old,
-                new=new,
-                raw_old=raw_old,
-                raw_new=raw_new,
+            new_change(
+                as_str(ac.get("code"), ctx, f"{cpath}.code"),
+                as_str(ac.get("name"), ctx, f"{cpath}.name"),
+                old,
+                new,
+                raw_old,
+                raw_new,
             )
         )
     body = item.get("body")
@@ -170,16 +173,8 @@ def _update(item: object, ctx: ParseContext, path: str) -> Update | None:
         uid = as_str(uid, ctx, f"{path}.id")
     if len(body) > ctx.limits.max_text:
         body = ctx.text(body, f"{path}.body")
-    return Update(
-        id=uid,
-        status=status,
-        raw_status=raw_status,
-        body=body,
-        body_html=None,
-        created_at=when,
-        component_changes=tuple(changes),
-        raw=omit(item, "body"),
-    )
+    # every field, in field order (hundreds of updates on an incidents.json)
+    return new_update(uid, status, raw_status, body, None, when, tuple(changes), omit(item, "body"))
 
 
 def _date(obj: Mapping[str, Any], key: str, ctx: ParseContext, path: str) -> datetime | None:
