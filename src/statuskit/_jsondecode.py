@@ -1,13 +1,15 @@
 """Decoding JSON bodies: fast on ordinary input, bounded and typed on hostile input.
 
-The fast path (every ordinary body) costs one decode plus two C-speed scans:
+The fast path (every ordinary body) costs one decode plus C-speed scans:
 
 1. The *skeleton* of the bytes (brackets and colons outside strings, found with
    ``bytes.translate``/``replace``) gives the nesting depth **before** anything is decoded, and the
    number of object members the text holds.
 2. orjson (or json) decodes.
-3. One walk over the decoded containers counts the members the decoder kept and looks at the
-   numbers.  Fewer members than colons means a key was repeated.
+3. The members the decoder kept are counted, and the numbers looked at: with json by hooks as it
+   reads (no walk afterwards), with orjson (which has no hooks) by one walk over the decoded
+   containers that passes over those holding only plain values at C speed.  Fewer members than
+   colons means a key was repeated.
 
 Only when a scan says something is off (a repeated key, a number out of range, NaN or Infinity,
 an escaped NUL or lone surrogate, a raw control character, a decoder refusal) does the slow path
@@ -82,7 +84,7 @@ def _depth(skel: bytes, limit: int) -> int | None:
     """Nesting depth of a bracket skeleton, counted up to *limit* + 1; None when the brackets
     do not nest.  Each pass strips the innermost pairs, so the passes are the depth."""
     if b":" in skel:
-        skel = skel.replace(b":", b"")
+        skel = skel.translate(None, b":")  # one pass; replace() would look for each colon
     if b"[" * (limit + 1) in skel:
         return limit + 1  # a run of openers: no need to peel them one pass at a time
     depth = 0
@@ -135,38 +137,94 @@ def _scrub_escapes(text: str) -> tuple[str, int]:
     return _ESCAPE.sub(repl, text), count
 
 
-def _survey(value: Any, check_ints: bool) -> tuple[int, bool]:
-    """(object members held, whether a number needs a closer look).  Two loops, so that the
-    common one (orjson: its integers fit 64 bits) tests one type less per value."""
+_ESCAPES_SEEN = 16
+"""Backslashes :func:`_notable_escape` looks at one by one (plus one per 128 bytes) before it
+lets the regular expression scan the rest."""
+
+
+def _notable_escape(data: bytes) -> bool:
+    """Whether :data:`_NOTABLE_ESCAPE` finds an escape in *data*.  Backslashes are found with
+    ``bytes.find`` (memchr speed) and each is matched where it stands: a body with a few escapes
+    (a line break in an update) costs no scan of every byte.  A backslash that starts no notable
+    escape is not followed by one (``\\\\`` would be notable), so the search resumes two bytes on."""
+    find, match = data.find, _NOTABLE_ESCAPE.match
+    i = find(b"\\")
+    for _ in range(_ESCAPES_SEEN + (len(data) >> 7)):
+        if i < 0:
+            return False
+        if match(data, i) is not None:
+            return True
+        i = find(b"\\", i + 2)
+    return i >= 0 and _NOTABLE_ESCAPE.search(data, i) is not None
+
+
+_NOTABLE = frozenset((dict, list, float))
+"""What :func:`_survey` looks at in orjson's output: containers, and floats (an integer beyond
+64 bits comes out of orjson as a float; its integers all fit)."""
+
+
+def _survey(value: dict[str, Any] | list[Any]) -> tuple[int, bool]:
+    """(object members held, whether a float needs a closer look) in orjson's *value*.  A
+    container holding only strings, integers, booleans and nulls (most of them) is passed over
+    by one C-speed look at its values' types."""
     members = 0
     odd = False
-    stack = [value]
+    stack: list[Any] = [value]
     pop, push = stack.pop, stack.append
-    if check_ints:
-        while stack:
-            x = pop()
-            if type(x) is dict:
-                members += len(x)
-                x = x.values()
-            for y in x:
-                t = type(y)
-                if t is dict or t is list:
-                    push(y)
-                elif (t is float or t is int) and not LOW <= y < BIG:
-                    odd = True
-    else:
-        while stack:
-            x = pop()
-            if type(x) is dict:
-                members += len(x)
-                x = x.values()
-            for y in x:
-                t = type(y)
-                if t is dict or t is list:
-                    push(y)
-                elif t is float and not LOW < y < BIG:  # also NaN; -2**63 may have been -2**63 - 1
-                    odd = True
+    plain = _NOTABLE.isdisjoint
+    while stack:
+        x = pop()
+        if type(x) is dict:
+            members += len(x)
+            x = x.values()
+        if plain(map(type, x)):
+            continue
+        for y in x:
+            t = type(y)
+            if t is dict or t is list:
+                push(y)
+            elif t is float and not LOW < y < BIG:  # also NaN; -2**63 may have been -2**63 - 1
+                odd = True
     return members, odd
+
+
+def _counted_loads(text: str) -> tuple[Any, int, bool]:
+    """``json.loads(text)``, with (object members held, whether a number needs a closer look):
+    hooks count each object's members and look at each number as json reads it, so that no walk
+    over the result is needed.  They return what json would, the very objects."""
+    members = 0
+    odd = False
+
+    def counted(obj: dict[str, Any]) -> dict[str, Any]:
+        nonlocal members
+        members += len(obj)
+        return obj
+
+    def integer(literal: str) -> int:
+        nonlocal odd
+        if len(literal) < 19:  # below 10**18: fits
+            return int(literal)
+        n = int(literal)  # past Python's digit limit: ValueError, as json would raise
+        if not LOW <= n < BIG:
+            odd = True
+        return n
+
+    def real(literal: str) -> float:
+        nonlocal odd
+        f = float(literal)
+        if not LOW <= f < BIG:  # a double's overflow (infinity), or an integral value past 64 bits
+            odd = True
+        return f
+
+    def constant(literal: str) -> float:
+        nonlocal odd
+        odd = True  # NaN, Infinity, -Infinity: not JSON
+        return float(literal)
+
+    value = json.loads(
+        text, object_hook=counted, parse_int=integer, parse_float=real, parse_constant=constant
+    )
+    return value, members, odd
 
 
 # -- decoding -------------------------------------------------------------------------------
@@ -189,7 +247,7 @@ def decode_json(source: Source, ctx: ParseContext) -> Any:
 
     # one scan answers "any escape that needs a closer look?" for the skeleton (escaped
     # backslashes and quotes) and for the scrub below (NUL, lone surrogates): usually none
-    escaped = _NOTABLE_ESCAPE.search(raw) is not None
+    escaped = _notable_escape(raw)
     skel = skeleton(raw, escaped=escaped)
     opened = 0 if skel is None else skel.count(b"[")
     if opened > ctx.limits.max_nodes:
@@ -214,11 +272,15 @@ def decode_json(source: Source, ctx: ParseContext) -> Any:
         # on failure json reports it (or accepts what orjson refuses: NaN, big numbers)
         with contextlib.suppress(_orjson.JSONDecodeError):
             value = _orjson.loads(data)
-    by_orjson = value is not _UNSET
-    if value is _UNSET:
+    if value is not _UNSET:
+        if type(value) in (dict, list):
+            members, odd = _survey(value)
+        else:  # a bare scalar: no members; a number may still be odd
+            members, odd = 0, type(value) in (float, int) and not LOW < value < BIG
+    else:
         text = source.text(ctx) if text is None else text
         try:
-            value = json.loads(text)
+            value, members, odd = _counted_loads(text)
         except json.JSONDecodeError as exc:
             if not exc.msg.startswith("Invalid control character"):
                 fail(exc, text, ctx)
@@ -229,11 +291,6 @@ def decode_json(source: Source, ctx: ParseContext) -> Any:
         except ValueError:  # an integer past Python's digit limit
             return _slow(text, ctx, depth)
 
-    # orjson's integers fit 64 bits (it turns bigger ones into floats, which the survey sees)
-    if type(value) in (dict, list):
-        members, odd = _survey(value, check_ints=not by_orjson)
-    else:  # a bare scalar: no members; a number may still be odd
-        members, odd = 0, type(value) in (float, int) and not LOW < value < BIG
     repeated = skel is None or depth is None or members != skel.count(b":")
     if repeated or odd:
         del value  # the second pass builds its own; never hold both
