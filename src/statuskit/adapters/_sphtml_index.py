@@ -19,13 +19,14 @@ The incident entries and their posts are read by :mod:`._sphtml_entries`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any
 
 from lxml import etree
 
+from .. import _compiled
 from ..limits import ParseContext
 from ..model import Component, Coverage, Incident, Page, Scope
 from ..status import ComponentStatus
@@ -72,18 +73,28 @@ def read_index(
     banner: etree._Element | None = None
     group: tuple[str, str] | None = None  # (id, name) of the group whose members follow
     expect_group_row = False
-    for el in root.iter("div"):
-        # substring tests first: most divs are none of these, and splitting every class
-        # attribute would cost more than reading the components (bytes keys: lxml skips
-        # encoding and checking the name)
-        cls = el.get(b"class")
+    for shown, el, fields in _divs(root):
+        cls = shown if shown is not None else el.get(b"class")
         if not cls:
             continue
         if "component-inner-container" in cls:
             if len(out.components) >= limit:
                 ctx.warn(f"more than max_items={limit} components; the rest ignored", "$")
                 break
-            comp = _component(el, group, expect_group_row, len(out.components), ctx)
+            if fields is None:
+                comp = _component(el, group, expect_group_row, len(out.components), ctx)
+            else:
+                cid, raw_status, name, description = fields
+                comp = _finish(
+                    cid,
+                    raw_status,
+                    name,
+                    description,
+                    group,
+                    expect_group_row,
+                    len(out.components),
+                    ctx,
+                )
             if comp is not None:
                 if expect_group_row:
                     group = (comp.id, comp.name)
@@ -143,6 +154,16 @@ def read_index(
     return out
 
 
+def _divs(root: etree._Element) -> Iterable[tuple[Any, Any, Any]]:
+    """(class or None, element or None, component fields or None) of the page's divs: every
+    div (class None: read it) in pure Python; with the compiled walker only those whose class
+    names a part of the page, the common component rows already read (fields)."""
+    scan = _compiled.scan_divs
+    if scan is None:
+        return ((None, el, None) for el in root.iter("div"))
+    return scan(root)
+
+
 def _entries(day: etree._Element) -> list[etree._Element]:
     """The ``div.incident-container`` children of a day (any tag, as :func:`has_class` reads)."""
     out = []
@@ -172,12 +193,8 @@ def _component(
     if first is not None and (first.get(b"class") or "").startswith("name"):
         if len(first):
             name = text_of(first)
-        else:  # text_of's common case, without the call (hundreds of rows per page)
-            name = first.text or ""
-            if name:
-                name = name.strip()
-                if not name.isprintable() or "  " in name:
-                    name = " ".join(name.split())
+        else:  # text_of's common case, without the call: _finish collapses the spaces
+            name = first.text
         if size > 1:
             second = el[1]
             if "tooltip-base" in (second.get(b"class") or ""):
@@ -189,7 +206,25 @@ def _component(
                 name = text_of(child)
             elif "tooltip-base" in cls:
                 description = child.get("title") or None
-    name = name or ""
+    return _finish(cid, raw_status, name, description, group, is_group, position, ctx)
+
+
+def _finish(
+    cid: str | None,
+    raw_status: str | None,
+    name: str | None,
+    description: str | None,
+    group: tuple[str, str] | None,
+    is_group: bool,
+    position: int,
+    ctx: ParseContext,
+) -> Component | None:
+    if name:
+        name = name.strip()
+        if not name.isprintable() or "  " in name:
+            name = " ".join(name.split())
+    else:
+        name = ""
     if not cid:
         path = f"div.component-inner-container[{position}]"
         if not name:

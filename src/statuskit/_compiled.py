@@ -1,0 +1,28 @@
+"""The optional compiled walker (:mod:`statuskit._speedups`), when it was built and matches
+the lxml it was compiled against; None otherwise, and the pure-Python readers run.
+
+Build it with ``HATCH_BUILD_HOOKS_ENABLE=1 pip install .`` (docs/speed.md).  Set
+``STATUSKIT_PURE=1`` to ignore it.  Both paths give the same readings (tests/test_speedups.py).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from lxml import etree
+
+__all__ = ["scan_divs"]
+
+scan_divs: Callable[[etree._Element], list[tuple[Any, Any, Any]]] | None = None
+
+if not os.environ.get("STATUSKIT_PURE"):
+    try:
+        from . import _speedups
+    except ImportError:  # not built: the usual case
+        pass
+    else:
+        # it reads lxml's element structs: only the lxml it was compiled against will do
+        if etree.__version__ == _speedups.LXML_BUILT_WITH:
+            scan_divs = _speedups.scan_divs

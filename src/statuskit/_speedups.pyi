@@ -1,0 +1,9 @@
+from typing import Any
+
+from lxml import etree
+
+LXML_BUILT_WITH: str
+
+def scan_divs(
+    root: etree._Element,
+) -> list[tuple[str | None, etree._Element | None, tuple[Any, ...] | None]]: ...

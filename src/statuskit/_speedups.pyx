@@ -1,0 +1,144 @@
+# cython: language_level=3, boundscheck=False, wraparound=False
+"""The optional compiled walker of statuskit (built only on request: see docs/speed.md).
+
+It reads libxml2's nodes directly, through lxml's public C API, where the pure-Python readers
+pay for one lxml proxy object and one attribute decode per element they look at.  Everything
+here answers exactly what the Python code it replaces answers; whatever it does not recognise
+it hands back as an lxml element for the Python code to read.  It only reads fields of the
+tree (no libxml2 function is called), so it does not depend on how lxml links libxml2.
+"""
+from libc.string cimport strstr, strcmp, strncmp, strlen
+from cpython.unicode cimport PyUnicode_DecodeUTF8
+from lxml.includes cimport tree
+from lxml.includes.tree cimport xmlNode, xmlAttr
+cimport lxml.includes.etreepublic as cetree
+
+cetree.import_lxml__etree()
+
+LXML_BUILT_WITH = (<bytes>cetree.LXML_VERSION_STRING).decode("ascii")
+"""The lxml version this module was compiled against: statuskit uses it only with that one."""
+
+cdef inline bint _is_lx_child(xmlNode* n) noexcept:
+    # what lxml counts as a child: element, comment, PI, entity reference
+    return (n.type == tree.XML_ELEMENT_NODE or n.type == tree.XML_COMMENT_NODE
+            or n.type == tree.XML_PI_NODE or n.type == tree.XML_ENTITY_REF_NODE)
+
+cdef inline xmlNode* _lx_child(xmlNode* n) noexcept:
+    n = n.children
+    while n is not NULL and not _is_lx_child(n):
+        n = n.next
+    return n
+
+cdef inline xmlNode* _lx_next(xmlNode* n) noexcept:
+    n = n.next
+    while n is not NULL and not _is_lx_child(n):
+        n = n.next
+    return n
+
+cdef inline int _attr(xmlNode* n, const char* name, const char** out) noexcept:
+    """1: found, *out its value; 0: absent; -1: a value not held by one text node."""
+    cdef xmlAttr* a = n.properties
+    cdef xmlNode* kid
+    while a is not NULL:
+        if a.ns is NULL and strcmp(<const char*>a.name, name) == 0:
+            kid = a.children
+            if kid is NULL:
+                out[0] = ""
+                return 1
+            if kid.next is NULL and kid.type == tree.XML_TEXT_NODE and kid.content is not NULL:
+                out[0] = <const char*>kid.content
+                return 1
+            return -1
+        a = a.next
+    return 0
+
+cdef inline object _str(const char* s):
+    return PyUnicode_DecodeUTF8(s, strlen(s), NULL)
+
+cdef object _component(xmlNode* el):
+    """(id, status, name text, description) of the common row, or None."""
+    cdef const char* cid = NULL
+    cdef const char* status = NULL
+    cdef const char* v = NULL
+    cdef xmlNode* first
+    cdef xmlNode* second
+    cdef xmlNode* t
+    cdef int r
+    r = _attr(el, "data-component-id", &cid)
+    if r < 0:
+        return None
+    r = _attr(el, "data-component-status", &status)
+    if r < 0:
+        return None
+    first = _lx_child(el)
+    if first is NULL or first.type != tree.XML_ELEMENT_NODE:
+        return None
+    r = _attr(first, "class", &v)
+    if r != 1 or strncmp(v, "name", 4) != 0:
+        return None
+    if _lx_child(first) is not NULL:
+        return None
+    t = first.children
+    name = None
+    if t is not NULL:
+        if t.next is not NULL or t.type != tree.XML_TEXT_NODE or t.content is NULL:
+            return None
+        name = _str(<const char*>t.content)
+    description = None
+    second = _lx_next(first)
+    if second is not NULL and second.type == tree.XML_ELEMENT_NODE:
+        r = _attr(second, "class", &v)
+        if r < 0:
+            return None
+        if r == 1 and strstr(v, "tooltip-base") is not NULL:
+            r = _attr(second, "title", &v)
+            if r < 0:
+                return None
+            if r == 1 and v[0] != 0:
+                description = _str(v)
+    return (None if cid is NULL else _str(cid), None if status is NULL else _str(status), name, description)
+
+def scan_divs(cetree._Element root):
+    """(class, element or None, component fields or None) of every div whose class names
+    one of the index page's parts, in document order."""
+    cdef xmlNode* top = root._c_node
+    cdef xmlNode* n = top
+    cdef xmlNode* nxt
+    cdef const char* cls = NULL
+    cdef int r
+    cdef list out = []
+    cdef cetree._Document doc = root._doc
+    while n is not NULL:
+        if n.type == tree.XML_ELEMENT_NODE and n.ns is NULL and strcmp(<const char*>n.name, "div") == 0:
+            r = _attr(n, "class", &cls)
+            if r < 0:
+                out.append((None, cetree.elementFactory(doc, n), None))
+            elif r == 1 and cls[0] != 0:
+                if strstr(cls, "component-inner-container") is not NULL:
+                    fields = _component(n)
+                    out.append((_str(cls), None if fields is not None else cetree.elementFactory(doc, n), fields))
+                elif (strstr(cls, "component-container") is not NULL or strstr(cls, "status-day") is not NULL
+                      or strstr(cls, "unresolved-incident") is not NULL
+                      or strstr(cls, "scheduled-maintenance") is not NULL
+                      or strstr(cls, "page-status") is not NULL):
+                    out.append((_str(cls), cetree.elementFactory(doc, n), None))
+        # next in document order: first child element, else next sibling, else up
+        if n.type == tree.XML_ELEMENT_NODE and n.children is not NULL:
+            nxt = n.children
+            while nxt is not NULL and nxt.type != tree.XML_ELEMENT_NODE:
+                nxt = nxt.next
+            if nxt is not NULL:
+                n = nxt
+                continue
+        while n is not NULL:
+            if n is top:
+                n = NULL
+                break
+            nxt = n.next
+            while nxt is not NULL and nxt.type != tree.XML_ELEMENT_NODE:
+                nxt = nxt.next
+            if nxt is not NULL:
+                n = nxt
+                break
+            n = n.parent
+    return out

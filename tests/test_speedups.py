@@ -1,0 +1,163 @@
+"""The optional compiled walker (``statuskit._speedups``) reads exactly what the pure-Python
+readers read.  Skipped unless it was built (``HATCH_BUILD_HOOKS_ENABLE=1 pip install -e .``):
+the usual install is pure Python."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
+
+import statuskit
+from statuskit import _compiled
+
+from .conftest import corpus_files
+
+HERE = Path(__file__).resolve().parent
+compiled = pytest.mark.skipif(_compiled.scan_divs is None, reason="compiled walker not built")
+
+
+def _reading(data: bytes, monkeypatch: pytest.MonkeyPatch, pure: bool) -> str:
+    with monkeypatch.context() as m:
+        if pure:
+            m.setattr(_compiled, "scan_divs", None)
+        try:
+            return statuskit.dumps(statuskit.parse(data, provider="statuspage.html"))
+        except statuskit.StatuskitError as exc:
+            return f"{type(exc).__name__}: {exc}"
+
+
+def _same(data: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _reading(data, monkeypatch, pure=False) == _reading(data, monkeypatch, pure=True)
+
+
+@compiled
+@pytest.mark.parametrize(
+    "path",
+    sorted((HERE / "fixtures" / "statuspage.html").glob("*.html"))
+    + corpus_files("statuspage-html"),
+    ids=lambda p: p.name,
+)
+def test_pages_read_the_same(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every Statuspage page we have (fixtures, and the corpus when present) gives the same
+    reading, warnings included, with and without the compiled walker."""
+    _same(path.read_bytes(), monkeypatch)
+
+
+_TEXT = st.sampled_from(
+    ["API", "  Web\n  App  ", "a &amp; b", "caf\u00e9", "x\u00a0y", "tab\there", "", "  ", "\u2028"]
+)
+_NAME_CLASS = st.sampled_from(["name", "name x", "names", "x name", "NAME", "", None])
+_ATTR = st.sampled_from([None, "", "c1", "c&amp;2", "major_outage", "operational", "weird"])
+
+
+@st.composite
+def _row(draw: st.DrawFn) -> str:
+    attrs = []
+    for name in ("data-component-id", "data-component-status"):
+        value = draw(_ATTR)
+        if value is not None:
+            attrs.append(f'{name}="{value}"')
+    cls = draw(
+        st.sampled_from(
+            [
+                "component-inner-container status-green",
+                "component-inner-container",
+                "x component-inner-containers",
+                "component-inner-container&#32;y",
+            ]
+        )
+    )
+    parts = []
+    if draw(st.booleans()):
+        parts.append("<!-- note -->")
+    name_cls = draw(_NAME_CLASS)
+    inner = draw(_TEXT)
+    if draw(st.booleans()):
+        inner += "<b>bold</b> tail"
+    cls_attr = "" if name_cls is None else f' class="{name_cls}"'
+    if draw(st.booleans()):
+        parts.append(f"<span{cls_attr}>{inner}</span>")
+    tip = draw(st.sampled_from([None, "tooltip-base", "tooltip-base x", "no"]))
+    if tip is not None:
+        title = draw(st.sampled_from([None, "", "About &quot;it&quot;", "plain"]))
+        title_attr = "" if title is None else f' title="{title}"'
+        parts.append(f'<span class="{tip}"{title_attr}>?</span>')
+    if draw(st.booleans()):
+        parts.append('<span class="component-status">Operational</span>')
+    return f'<div class="{cls}" {" ".join(attrs)}>{"".join(parts)}</div>'
+
+
+@st.composite
+def _page(draw: st.DrawFn) -> bytes:
+    body = []
+    for _ in range(draw(st.integers(1, 4))):
+        rows = draw(st.lists(_row(), min_size=1, max_size=4))
+        if draw(st.booleans()):
+            body.append(
+                '<div class="component-container is-group">'
+                + rows[0]
+                + '<div class="child-components-container">'
+                + "".join(rows[1:])
+                + "</div></div>"
+            )
+        else:
+            body.append('<div class="component-container">' + "".join(rows) + "</div>")
+    page = (
+        '<!DOCTYPE html><html><head><title>Example Status</title></head><body class="status'
+        ' index status-minor"><div class="page-status status-minor"><span class="status">'
+        "Minor</span></div>" + "".join(body) + "</body></html>"
+    )
+    return page.encode()
+
+
+@compiled
+@given(_page())
+def test_generated_rows_read_the_same(data: bytes) -> None:
+    """Component rows of every shape (comments first, other class names, nested markup in
+    the name, entities in attributes, missing or empty attributes, tooltips with and without
+    titles, odd whitespace) read the same with and without the compiled walker."""
+    with pytest.MonkeyPatch.context() as m:
+        _same(data, m)
+
+
+@compiled
+@given(_page())
+def test_scan_sees_what_the_loop_sees(data: bytes) -> None:
+    """The walker hands back, in document order, every div whose class names a part of the
+    index page, and no other: the same elements lxml's iter("div") gives."""
+    assert _compiled.scan_divs is not None
+    root = etree.fromstring(data, etree.HTMLParser(encoding="utf-8"))
+    keep = (
+        "component-inner-container",
+        "component-container",
+        "status-day",
+        "unresolved-incident",
+        "scheduled-maintenance",
+        "page-status",
+    )
+    expected = [el for el in root.iter("div") if any(k in (el.get("class") or "") for k in keep)]
+    scanned = _compiled.scan_divs(root)
+    assert len(scanned) == len(expected)
+    for (cls, el, fields), want in zip(scanned, expected, strict=True):
+        assert cls == want.get("class")
+        if el is not None:
+            assert el is want
+        else:
+            assert fields is not None
+
+
+def test_pure_switch() -> None:
+    """STATUSKIT_PURE=1 turns the compiled walker off (and it is off when not built)."""
+    env = dict(os.environ, STATUSKIT_PURE="1")
+    code = "from statuskit import _compiled; print(_compiled.scan_divs)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "None"
