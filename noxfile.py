@@ -24,8 +24,20 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """ruff: lint and format check."""
     session.install("ruff")
-    session.run("ruff", "check", "src", "tests", "benchmarks", "fuzz", "noxfile.py", "hatch_build.py")
-    session.run("ruff", "format", "--check", "src", "tests", "benchmarks", "fuzz", "noxfile.py", "hatch_build.py")
+    session.run(
+        "ruff", "check", "src", "tests", "benchmarks", "fuzz", "noxfile.py", "hatch_build.py"
+    )
+    session.run(
+        "ruff",
+        "format",
+        "--check",
+        "src",
+        "tests",
+        "benchmarks",
+        "fuzz",
+        "noxfile.py",
+        "hatch_build.py",
+    )
 
 
 @nox.session

@@ -127,6 +127,81 @@ def test_generated_rows_read_the_same(data: bytes) -> None:
         _same(data, m)
 
 
+_POST_CLASS = st.sampled_from(
+    ["update", "update font-regular resolved", "updates", "x update", "update\u00a0x", ""]
+)
+_WORD = st.sampled_from(["Resolved", " Monitoring ", "Update", "", "<b>Bold</b>", "Investigating"])
+_BODY = st.sampled_from(
+    [" - We are looking into it.", " \u2013 Fixed &amp; done", "", " -  two  spaces ", "\tx"]
+)
+_TAIL = st.sampled_from(["", "\n", "More to follow.", " a &lt; b ", "\u00a0"])
+_USUAL = "Oct <var data-var='date'>18</var>, <var data-var='time'>15:32</var> UTC"
+_SMALL = st.sampled_from(
+    [
+        _USUAL,
+        _USUAL,
+        _USUAL,
+        "Oct <var data-var='date'>18</var>, <var data-var='time'>15:32</var> PDT",
+        "Oct <var>18</var>, <var>25:32</var> UTC",
+        "Oct <var>18</var> <var>15:32</var> UTC",
+        "Oct <var>18</var>, <var>15:32</var><!-- c --> UTC",
+        "Oct <var>1<b>8</b></var>, <var>15:32</var> UTC",
+        "Oct <script>x</script>, <var>15:32</var> UTC",
+        "Oct 18, 15:32 UTC",
+        "Oct <var>18</var>, <var>15:32</var>, <var>x</var> UTC",
+    ]
+)
+
+
+@st.composite
+def _post(draw: st.DrawFn) -> str:
+    parts = []
+    if draw(st.integers(0, 4)):
+        parts.append(f"<strong>{draw(_WORD)}</strong>")
+    elif draw(st.booleans()):
+        parts.append("<!-- lead -->")
+    parts.append(draw(_BODY))
+    for _ in range(draw(st.integers(0, 3))):
+        parts.append(draw(st.sampled_from(["<br>", "<br/>", "<br class='x'>", "<br>", "<i>i</i>"])))
+        parts.append(draw(_TAIL))
+    if draw(st.integers(0, 5)):
+        parts.append(f"<small>{draw(_SMALL)}</small>")
+    if draw(st.integers(0, 4)) == 0:
+        parts.append(draw(_TAIL))
+    return f'<div class="{draw(_POST_CLASS)}">{"".join(parts)}</div>'
+
+
+@st.composite
+def _history(draw: st.DrawFn) -> bytes:
+    entries = []
+    for n in range(draw(st.integers(1, 3))):
+        posts = "".join(draw(st.lists(_post(), min_size=1, max_size=4)))
+        entries.append(
+            '<div class="incident-container"><div class="incident-title impact-minor">'
+            f'<a href="/incidents/code{n}">Incident {n}</a></div>'
+            f'<div class="updates-container">{posts}</div></div>'
+        )
+    page = (
+        "<!DOCTYPE html><html><head><title>Example Status</title>"
+        '<meta name="issued" content="1634578070"></head><body class="status index status-none">'
+        '<div class="component-container"><div class="component-inner-container" '
+        'data-component-id="c1" data-component-status="operational"><span class="name">API'
+        '</span></div></div><div class="incidents-list"><div class="status-day">'
+        '<div class="date">Oct 18, 2021</div>' + "".join(entries) + "</div></div></body></html>"
+    )
+    return page.encode()
+
+
+@compiled
+@given(_history())
+def test_generated_posts_read_the_same(data: bytes) -> None:
+    """Update posts of every shape (with and without <strong>, <br> runs with text between,
+    other inline markup, comments, times in and out of the usual <var> form, classes that
+    only look like "update", Unicode spaces) read the same with and without the walker."""
+    with pytest.MonkeyPatch.context() as m:
+        _same(data, m)
+
+
 @compiled
 @given(_page())
 def test_scan_sees_what_the_loop_sees(data: bytes) -> None:

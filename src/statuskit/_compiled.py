@@ -13,9 +13,10 @@ from typing import Any
 
 from lxml import etree
 
-__all__ = ["scan_divs"]
+__all__ = ["scan_divs", "scan_posts"]
 
 scan_divs: Callable[[etree._Element], list[tuple[Any, Any, Any]]] | None = None
+scan_posts: Callable[[etree._Element], list[tuple[Any, Any]]] | None = None
 
 if not os.environ.get("STATUSKIT_PURE"):
     try:
@@ -26,3 +27,4 @@ if not os.environ.get("STATUSKIT_PURE"):
         # it reads lxml's element structs: only the lxml it was compiled against will do
         if etree.__version__ == _speedups.LXML_BUILT_WITH:
             scan_divs = _speedups.scan_divs
+            scan_posts = _speedups.scan_posts

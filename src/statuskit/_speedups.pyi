@@ -7,3 +7,6 @@ LXML_BUILT_WITH: str
 def scan_divs(
     root: etree._Element,
 ) -> list[tuple[str | None, etree._Element | None, tuple[Any, ...] | None]]: ...
+def scan_posts(
+    container: etree._Element,
+) -> list[tuple[etree._Element | None, tuple[Any, ...] | None]]: ...

@@ -142,3 +142,127 @@ def scan_divs(cetree._Element root):
                 break
             n = n.parent
     return out
+
+
+cdef inline bint _ascii_space(char c) noexcept:
+    # what str.split() splits ASCII text on
+    return c == 32 or (9 <= c <= 13) or (28 <= c <= 31)
+
+
+cdef int _has_token(const char* s, const char* token) noexcept:
+    """1: *token* is one of the whitespace-separated words of *s*; 0: it is not; -1: *s* is
+    not ASCII (str.split() splits on Unicode spaces too: the caller decides in Python)."""
+    cdef size_t n = strlen(token)
+    cdef size_t i = 0
+    cdef size_t start
+    cdef unsigned char c
+    cdef int found = 0
+    while True:
+        c = <unsigned char>s[i]
+        if c == 0:
+            return found
+        if c >= 128:
+            return -1
+        if _ascii_space(<char>c):
+            i += 1
+            continue
+        start = i
+        while s[i] != 0 and <unsigned char>s[i] < 128 and not _ascii_space(s[i]):
+            i += 1
+        if i - start == n and strncmp(s + start, token, n) == 0:
+            found = 1
+
+
+cdef object _MULTI = object()
+
+
+cdef object _text(xmlNode* first):
+    """The text held by the run of text nodes starting at *first* (lxml's .text / .tail):
+    None when there is none; _MULTI when the run has more than one node."""
+    if first is NULL or first.type != tree.XML_TEXT_NODE:
+        return None
+    if first.next is not NULL and first.next.type == tree.XML_TEXT_NODE:
+        return _MULTI
+    return "" if first.content is NULL else _str(<const char*>first.content)
+
+
+cdef inline bint _leaf(xmlNode* n) noexcept:
+    # an element without lxml children whose text is at most one node
+    cdef xmlNode* t
+    if n.type != tree.XML_ELEMENT_NODE or _lx_child(n) is not NULL:
+        return False
+    t = n.children
+    return t is NULL or (t.type == tree.XML_TEXT_NODE and t.next is NULL)
+
+
+cdef object _post(xmlNode* el):
+    """(strong text, its tail, tails of the <br> between, the five texts of the <small>) of a
+    post shaped <strong>Word</strong> - body (<br> tail)* <small>a<x>b</x>c<y>d</y>e</small>;
+    None for any other shape."""
+    cdef xmlNode* strong = _lx_child(el)
+    cdef xmlNode* n
+    cdef xmlNode* small
+    cdef xmlNode* a
+    cdef xmlNode* b
+    if strong is NULL or not _leaf(strong) or strong.ns is not NULL:
+        return None
+    if strcmp(<const char*>strong.name, "strong") != 0:
+        return None
+    word = _text(strong.children)
+    lead = _text(strong.next)
+    if word is _MULTI or lead is _MULTI:
+        return None
+    tails = []
+    n = _lx_next(strong)
+    while n is not NULL and _lx_next(n) is not NULL:
+        if n.ns is not NULL or not _leaf(n) or strcmp(<const char*>n.name, "br") != 0:
+            return None
+        tail = _text(n.next)
+        if tail is _MULTI:
+            return None
+        tails.append(tail)
+        n = _lx_next(n)
+    small = n
+    if small is NULL or small.type != tree.XML_ELEMENT_NODE or small.ns is not NULL:
+        return None
+    if strcmp(<const char*>small.name, "small") != 0:
+        return None
+    a = _lx_child(small)
+    b = _lx_next(a) if a is not NULL else NULL
+    if a is NULL or b is NULL or _lx_next(b) is not NULL or not _leaf(a) or not _leaf(b):
+        return None
+    if (strcmp(<const char*>a.name, "script") == 0 or strcmp(<const char*>a.name, "style") == 0
+            or strcmp(<const char*>b.name, "script") == 0 or strcmp(<const char*>b.name, "style") == 0):
+        return None
+    parts = (_text(small.children), _text(a.children), _text(a.next), _text(b.children), _text(b.next))
+    if _MULTI in parts:
+        return None
+    return (word, lead, tails, parts)
+
+
+def scan_posts(cetree._Element container):
+    """(element or None, post fields or None) of the ``div`` children of *container* that may
+    be ``div.update`` posts, in order: fields for the common shape (the element None), the
+    element alone for any other post or when the class needs Python's reading."""
+    cdef xmlNode* n = container._c_node.children
+    cdef const char* cls = NULL
+    cdef int r
+    cdef list out = []
+    cdef cetree._Document doc = container._doc
+    while n is not NULL:
+        if n.type == tree.XML_ELEMENT_NODE and n.ns is NULL and strcmp(<const char*>n.name, "div") == 0:
+            r = _attr(n, "class", &cls)
+            if r < 0:
+                out.append((cetree.elementFactory(doc, n), None))
+            elif r == 1:
+                r = _has_token(cls, "update")
+                if r < 0:
+                    out.append((cetree.elementFactory(doc, n), None))
+                elif r == 1:
+                    fields = _post(n)
+                    if fields is None:
+                        out.append((cetree.elementFactory(doc, n), None))
+                    else:
+                        out.append((None, fields))
+        n = n.next
+    return out

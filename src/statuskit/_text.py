@@ -49,8 +49,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 def clean(text: str) -> str:
     """*text* with control characters removed, runs of spaces collapsed and lines trimmed;
     paragraph breaks (blank lines) are kept as one blank line."""
-    text = _CONTROL.sub("", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
+    if text.replace("\n", "").isprintable():
+        # the usual text: no control character, no line break but "\n", and no whitespace but
+        # plain spaces (every other kind is unprintable), so only runs of spaces can collapse
+        lines = [
+            (_SPACES.sub(" ", line) if "  " in line else line).strip() for line in text.split("\n")
+        ]
+    else:
+        text = _CONTROL.sub("", text)
+        lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
     out: list[str] = []
     blank = False
     for line in lines:

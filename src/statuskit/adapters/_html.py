@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from lxml import etree
 
@@ -170,18 +171,22 @@ def iter_classed(
                 break
 
 
+def line(text: str | None) -> str:
+    """*text* on one line, runs of whitespace collapsed (None gives "")."""
+    if not text:
+        return ""
+    text = text.strip()
+    # printable text has no whitespace but plain spaces: unless two are adjacent, it is
+    # already what split-and-join would make of it (and that costs a list per call)
+    return text if text.isprintable() and "  " not in text else " ".join(text.split())
+
+
 def text_of(el: etree._Element | None) -> str:
     """The element's text on one line, runs of whitespace collapsed (None gives "")."""
     if el is None:
         return ""
     if len(el) == 0:  # the common case, and ten times cheaper than serializing
-        text = el.text
-        if not text:
-            return ""
-        text = text.strip()
-        # printable text has no whitespace but plain spaces: unless two are adjacent, it is
-        # already what split-and-join would make of it (and that costs a list per call)
-        return text if text.isprintable() and "  " not in text else " ".join(text.split())
+        return line(el.text)
     # one level of children without their own (Statuspage's <var> dates): read them directly
     parts = [el.text or ""]
     for child in el:
@@ -195,9 +200,10 @@ def text_of(el: etree._Element | None) -> str:
     return " ".join("".join(parts).split())
 
 
-def fragment(lead: str, nodes: Sequence[etree._Element], *, lead_mark: str = "") -> tuple[str, str]:
+def fragment(lead: str, nodes: Sequence[Any], *, lead_mark: str = "") -> tuple[str, str]:
     """The published HTML and the plain text of a run of content: the text *lead*, then the
-    sibling elements *nodes* (with their tails).
+    sibling elements *nodes* (with their tails; a ``<br>`` may be any object with its ``tag``
+    and ``tail``, as the compiled walker gives them).
 
     Trailing ``<br>`` elements are left out, and so is one leading character of *lead_mark*
     (Statuspage writes "<strong>Resolved</strong> - body")."""

@@ -186,26 +186,58 @@ def shown_time(
     """The time of a post, printed as ``Oct <var data-var='date'>18</var>, <var
     data-var='time'>15:32</var> UTC``: read from the two ``var`` elements when it has exactly
     that shape (most posts), from its text otherwise."""
-    if reference is not None and len(small) == 2 and ctx.time_zone is None:
+    if len(small) == 2:
         day_el, time_el = small[0], small[1]
-        month = _MONTHS.get((small.text or "").strip()[:3].lower())
-        clock = time_el.text or ""
-        zone = _FIXED_ZONES.get((time_el.tail or "").strip())
-        tail = day_el.tail or ""
-        if month and zone and len(clock) == 5 and clock[2] == ":" and tail.strip() == ",":
-            day = (day_el.text or "").strip()
-            # ASCII digits only: isdigit() also accepts "¹", which int() refuses
-            if (
-                day.isascii()
-                and day.isdigit()
-                and clock.isascii()
-                and clock[:2].isdigit()
-                and clock[3:].isdigit()
-            ):
-                found = _at(reference, month, int(day), int(clock[:2]), int(clock[3:]), zone)
-                if found is not None:
-                    return found
+        found = _shown(
+            small.text, day_el.text, day_el.tail, time_el.text, time_el.tail, reference, ctx
+        )
+        if found is not None:
+            return found
     return parse_when(text_of(small), reference, ctx, path)
+
+
+def shown_parts(
+    parts: tuple[str | None, str | None, str | None, str | None, str | None],
+    reference: datetime | None,
+    ctx: ParseContext,
+    path: str,
+) -> datetime | None:
+    """:func:`shown_time` of a ``<small>`` given as its five texts (its text, then the text and
+    tail of each of its two children, which hold no elements), as the compiled walker reads
+    them."""
+    found = _shown(*parts, reference, ctx)
+    if found is not None:
+        return found
+    return parse_when(" ".join("".join([p or "" for p in parts]).split()), reference, ctx, path)
+
+
+def _shown(
+    lead: str | None,
+    day_text: str | None,
+    day_tail: str | None,
+    clock: str | None,
+    zone_text: str | None,
+    reference: datetime | None,
+    ctx: ParseContext,
+) -> datetime | None:
+    """The usual ``Oct <var>18</var>, <var>15:32</var> UTC``, read without a parser."""
+    if reference is None or ctx.time_zone is not None:
+        return None
+    month = _MONTHS.get((lead or "").strip()[:3].lower())
+    clock = clock or ""
+    zone = _FIXED_ZONES.get((zone_text or "").strip())
+    if month and zone and len(clock) == 5 and clock[2] == ":" and (day_tail or "").strip() == ",":
+        day = (day_text or "").strip()
+        # ASCII digits only: isdigit() also accepts "¹", which int() refuses
+        if (
+            day.isascii()
+            and day.isdigit()
+            and clock.isascii()
+            and clock[:2].isdigit()
+            and clock[3:].isdigit()
+        ):
+            return _at(reference, month, int(day), int(clock[:2]), int(clock[3:]), zone)
+    return None
 
 
 def _at(

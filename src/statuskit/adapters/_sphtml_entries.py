@@ -11,18 +11,20 @@ from typing import Any
 
 from lxml import etree
 
+from .. import _compiled
 from .._dates import from_epoch
 from ..limits import ParseContext
 from ..model import Incident, Page, Update
 from ..status import Impact, IncidentKind, IncidentStatus
 from ._fastbuild import new_update
-from ._html import first_class, fragment, text_of
+from ._html import first_class, fragment, line, text_of
 from ._json import lookup
 from ._sphtml import (
     MAINTENANCE_STATUSES,
     UPDATE_WORDS,
     incident_code,
     parse_window,
+    shown_parts,
     shown_time,
     update_status,
 )
@@ -53,13 +55,25 @@ def _updates(
         return []
     posts: list[tuple[str | None, str, str, datetime | None]] = []
     limit = ctx.limits.max_items
-    for el in container.iterchildren("div"):
-        cls = el.get(b"class")
-        if cls is None or "update" not in cls.split():
-            continue
+    scan = _compiled.scan_posts
+    items = (
+        ((el, None) for el in container.iterchildren("div")) if scan is None else scan(container)
+    )
+    for el, shape in items:
+        if shape is None:
+            cls = el.get(b"class")
+            if cls is None or "update" not in cls.split():
+                continue
         if len(posts) >= limit:
             ctx.warn(f"more than max_items={limit} updates; the rest ignored", path)
             break
+        if shape is not None:
+            # read by the compiled walker: <strong>, text, <br>s with their tails, <small>
+            word_text, lead, tails, parts = shape
+            html, text = fragment(lead or "", [_Br(t) for t in tails], lead_mark=_DASHES)
+            when = shown_parts(parts, reference, ctx, f"{path}.update[{len(posts)}]")
+            posts.append((line(word_text) or None, html, text, when))
+            continue
         kids = list(el)
         n = len(kids)
         strong = kids[0] if n and kids[0].tag == "strong" else None
@@ -96,6 +110,16 @@ def _updates(
 
 
 _DASHES = "-\u2013\u2014"
+
+
+class _Br:
+    """A ``<br>`` as :func:`fragment` reads it (its tag and tail), from the compiled walker."""
+
+    __slots__ = ("tail",)
+    tag = "br"
+
+    def __init__(self, tail: str | None) -> None:
+        self.tail = tail
 
 
 def _title_link(el: etree._Element | None) -> tuple[str | None, str, str | None]:

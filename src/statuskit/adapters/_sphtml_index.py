@@ -31,7 +31,7 @@ from ..limits import ParseContext
 from ..model import Component, Coverage, Incident, Page, Scope
 from ..status import ComponentStatus
 from ._fastbuild import new_component
-from ._html import first_class, has_class, text_of
+from ._html import first_class, has_class, line, text_of
 from ._json import lookup
 from ._sphtml import parse_day
 from ._sphtml_entries import child_div, read_past, read_scheduled, read_unresolved
@@ -219,12 +219,7 @@ def _finish(
     position: int,
     ctx: ParseContext,
 ) -> Component | None:
-    if name:
-        name = name.strip()
-        if not name.isprintable() or "  " in name:
-            name = " ".join(name.split())
-    else:
-        name = ""
+    name = line(name)
     if not cid:
         path = f"div.component-inner-container[{position}]"
         if not name:
