@@ -10,10 +10,14 @@ same page's components with BeautifulSoup.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import lxml.html
 from bs4 import BeautifulSoup
 
 import statuskit
+from statuskit import _compiled
 from statuskit.custom import spec_adapter
 from statuskit.testing import registered
 
@@ -101,6 +105,17 @@ SPEC = {
 }
 
 
+@contextmanager
+def _pure() -> Iterator[None]:
+    """The pure-Python readers, as with STATUSKIT_PURE=1, for one timing in the same run."""
+    saved = _compiled.scan_divs, _compiled.scan_posts
+    _compiled.scan_divs = _compiled.scan_posts = None
+    try:
+        yield
+    finally:
+        _compiled.scan_divs, _compiled.scan_posts = saved
+
+
 def main() -> None:
     path = corpus_file(CLOUDFLARE)
     data = path.read_bytes() if path else synthetic()
@@ -112,7 +127,8 @@ def main() -> None:
     )
     # Rounds of every contender in turn, best of each kept: a machine whose load drifts during
     # the run then skews no ratio.
-    t_lxml = t_parse = t_forced = float("inf")
+    compiled = _compiled.scan_divs is not None
+    t_lxml = t_parse = t_forced = t_pure = float("inf")
     for _ in range(5):
         t_lxml = min(t_lxml, best(lambda: lxml.html.fromstring(data), repeat=3, min_time=0.1))
         t_parse = min(t_parse, best(lambda: statuskit.parse(data), repeat=3, min_time=0.1))
@@ -120,13 +136,22 @@ def main() -> None:
             t_forced,
             best(lambda: statuskit.parse(data, provider="statuspage.html"), repeat=3, min_time=0.1),
         )
+        if compiled:
+            with _pure():
+                t_pure = min(t_pure, best(lambda: statuskit.parse(data), repeat=3, min_time=0.1))
     t_bs4 = best(lambda: BeautifulSoup(data, "lxml"), repeat=3)
+    walker = "with the compiled walker" if compiled else "pure Python (no compiled walker built)"
     print(f"  lxml.html.fromstring            {ms(t_lxml)}")
     print(f"  BeautifulSoup(html, 'lxml')     {ms(t_bs4)}")
     print(
         f"  statuskit.parse                 {ms(t_parse)}   / lxml {t_parse / t_lxml:5.2f}"
-        f" (target <= 2)   / bs4 {t_parse / t_bs4:5.2f} (target <= 0.2)"
+        f" (target <= 2)   / bs4 {t_parse / t_bs4:5.2f} (target <= 0.2)   {walker}"
     )
+    if compiled:
+        print(
+            f"  statuskit.parse, pure Python    {ms(t_pure)}   / lxml {t_pure / t_lxml:5.2f}"
+            f"                 / bs4 {t_pure / t_bs4:5.2f}   (STATUSKIT_PURE=1)"
+        )
     print(
         f"  parse(provider=...)             {ms(t_forced)}   / lxml {t_forced / t_lxml:5.2f}"
         f"   (detection by every adapter: {ms(t_parse - t_forced).strip()})"

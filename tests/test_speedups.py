@@ -236,3 +236,11 @@ def test_pure_switch() -> None:
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "None"
+
+
+def test_built_when_required() -> None:
+    """.ci/run builds the walker and sets STATUSKIT_REQUIRE_COMPILED=1: the comparisons above
+    must then run, not skip."""
+    if os.environ.get("STATUSKIT_REQUIRE_COMPILED"):
+        assert _compiled.scan_divs is not None, "compiled walker not built or not loadable"
+        assert _compiled.scan_posts is not None
