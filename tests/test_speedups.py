@@ -244,3 +244,27 @@ def test_built_when_required() -> None:
     if os.environ.get("STATUSKIT_REQUIRE_COMPILED"):
         assert _compiled.scan_divs is not None, "compiled walker not built or not loadable"
         assert _compiled.scan_posts is not None
+
+
+@st.composite
+def _tree(draw: st.DrawFn, depth: int = 0) -> str:
+    if depth > 9 or not draw(st.integers(0, 3)):
+        return draw(st.sampled_from(["", "text", "<!-- c -->", "<br>", "<?pi x?>"]))
+    kids = draw(st.lists(_tree(depth + 1), max_size=3))
+    tag = draw(st.sampled_from(["div", "span", "b"]))
+    return f"<{tag}>{''.join(kids)}</{tag}>"
+
+
+@compiled
+@given(_tree(), st.integers(1, 12), st.booleans())
+def test_depth_walk_matches_xpath(markup: str, levels: int, xml: bool) -> None:
+    """The compiled depth check answers what the XPath ``*/*/.../*`` answers, on HTML and XML
+    trees, from the root and from an element inside."""
+    assert _compiled.deeper_than is not None
+    if xml:
+        root = etree.fromstring(f"<r>{markup.replace('<br>', '<br/>')}</r>")
+    else:
+        root = etree.fromstring(f"<html><body>{markup}</body></html>", etree.HTMLParser())
+    path = etree.XPath("boolean(" + "/".join(["*"] * levels) + ")")
+    for el in root.iter(etree.Element):
+        assert _compiled.deeper_than(el, levels) == path(el)

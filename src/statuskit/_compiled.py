@@ -13,10 +13,11 @@ from typing import Any
 
 from lxml import etree
 
-__all__ = ["scan_divs", "scan_posts"]
+__all__ = ["deeper_than", "scan_divs", "scan_posts"]
 
 scan_divs: Callable[[etree._Element], list[tuple[Any, Any, Any]]] | None = None
 scan_posts: Callable[[etree._Element], list[tuple[Any, Any]]] | None = None
+deeper_than: Callable[[etree._Element, int], bool] | None = None
 
 if not os.environ.get("STATUSKIT_PURE"):
     try:
@@ -28,3 +29,4 @@ if not os.environ.get("STATUSKIT_PURE"):
         if etree.__version__ == _speedups.LXML_BUILT_WITH:
             scan_divs = _speedups.scan_divs
             scan_posts = _speedups.scan_posts
+            deeper_than = _speedups.deeper_than

@@ -266,3 +266,37 @@ def scan_posts(cetree._Element container):
                         out.append((None, fields))
         n = n.next
     return out
+
+
+def deeper_than(cetree._Element root, int levels):
+    """True when an element lies *levels* or more levels below *root* (what the XPath
+    ``*/*/.../*`` with *levels* steps finds), by one walk over the elements."""
+    cdef xmlNode* top = root._c_node
+    cdef xmlNode* n = top
+    cdef xmlNode* nxt
+    cdef int depth = 0
+    if levels <= 0:
+        return True
+    while True:
+        # down to the first element child
+        nxt = n.children if n.type == tree.XML_ELEMENT_NODE else NULL
+        while nxt is not NULL and nxt.type != tree.XML_ELEMENT_NODE:
+            nxt = nxt.next
+        if nxt is not NULL:
+            depth += 1
+            if depth >= levels:
+                return True
+            n = nxt
+            continue
+        # else the next element sibling, climbing as needed
+        while True:
+            if n is top:
+                return False
+            nxt = n.next
+            while nxt is not NULL and nxt.type != tree.XML_ELEMENT_NODE:
+                nxt = nxt.next
+            if nxt is not NULL:
+                n = nxt
+                break
+            n = n.parent
+            depth -= 1

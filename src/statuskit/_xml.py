@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from lxml import etree
 
+from . import _compiled
 from ._encoding import sniff_encoding
 from ._markup import check_markup
 from ._parsers import thread_parser
@@ -109,7 +110,10 @@ def check_tree(
     ``max_depth`` or (*attributes*) an element has more than ``max_attributes`` attributes
     (XPath, in C)."""
     limits = ctx.limits
-    if limits.max_depth < _LIBXML2_DEPTH and _too_deep(limits.max_depth)(root):
+    deeper = _compiled.deeper_than
+    if limits.max_depth < _LIBXML2_DEPTH and (
+        _too_deep(limits.max_depth)(root) if deeper is None else deeper(root, limits.max_depth)
+    ):
         ctx.over_limit("max_depth", f"markup nested deeper than max_depth={limits.max_depth}", path)
     if attributes and _crowded(limits.max_attributes)(root):
         ctx.over_limit(
