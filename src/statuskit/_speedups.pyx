@@ -18,6 +18,19 @@ cetree.import_lxml__etree()
 LXML_BUILT_WITH = (<bytes>cetree.LXML_VERSION_STRING).decode("ascii")
 """The lxml version this module was compiled against: statuskit uses it only with that one."""
 
+cdef inline bint _is_div(xmlNode* n) noexcept:
+    # what lxml's iter("div") matches in an HTML tree
+    return (n.type == tree.XML_ELEMENT_NODE and n.ns is NULL
+            and strcmp(<const char*>n.name, "div") == 0)
+
+
+cdef inline xmlNode* _element(xmlNode* n) noexcept:
+    # *n* or the first element sibling after it
+    while n is not NULL and n.type != tree.XML_ELEMENT_NODE:
+        n = n.next
+    return n
+
+
 cdef inline bint _is_lx_child(xmlNode* n) noexcept:
     # what lxml counts as a child: element, comment, PI, entity reference
     return (n.type == tree.XML_ELEMENT_NODE or n.type == tree.XML_COMMENT_NODE
@@ -109,7 +122,7 @@ def scan_divs(cetree._Element root):
     cdef list out = []
     cdef cetree._Document doc = root._doc
     while n is not NULL:
-        if n.type == tree.XML_ELEMENT_NODE and n.ns is NULL and strcmp(<const char*>n.name, "div") == 0:
+        if _is_div(n):
             r = _attr(n, "class", &cls)
             if r < 0:
                 out.append((None, cetree.elementFactory(doc, n), None))
@@ -123,20 +136,15 @@ def scan_divs(cetree._Element root):
                       or strstr(cls, "page-status") is not NULL):
                     out.append((_str(cls), cetree.elementFactory(doc, n), None))
         # next in document order: first child element, else next sibling, else up
-        if n.type == tree.XML_ELEMENT_NODE and n.children is not NULL:
-            nxt = n.children
-            while nxt is not NULL and nxt.type != tree.XML_ELEMENT_NODE:
-                nxt = nxt.next
-            if nxt is not NULL:
-                n = nxt
-                continue
+        nxt = _element(n.children) if n.type == tree.XML_ELEMENT_NODE else NULL
+        if nxt is not NULL:
+            n = nxt
+            continue
         while n is not NULL:
             if n is top:
                 n = NULL
                 break
-            nxt = n.next
-            while nxt is not NULL and nxt.type != tree.XML_ELEMENT_NODE:
-                nxt = nxt.next
+            nxt = _element(n.next)
             if nxt is not NULL:
                 n = nxt
                 break
@@ -250,7 +258,7 @@ def scan_posts(cetree._Element container):
     cdef list out = []
     cdef cetree._Document doc = container._doc
     while n is not NULL:
-        if n.type == tree.XML_ELEMENT_NODE and n.ns is NULL and strcmp(<const char*>n.name, "div") == 0:
+        if _is_div(n):
             r = _attr(n, "class", &cls)
             if r < 0:
                 out.append((cetree.elementFactory(doc, n), None))
@@ -279,9 +287,7 @@ def deeper_than(cetree._Element root, int levels):
         return True
     while True:
         # down to the first element child
-        nxt = n.children if n.type == tree.XML_ELEMENT_NODE else NULL
-        while nxt is not NULL and nxt.type != tree.XML_ELEMENT_NODE:
-            nxt = nxt.next
+        nxt = _element(n.children) if n.type == tree.XML_ELEMENT_NODE else NULL
         if nxt is not NULL:
             depth += 1
             if depth >= levels:
@@ -292,9 +298,7 @@ def deeper_than(cetree._Element root, int levels):
         while True:
             if n is top:
                 return False
-            nxt = n.next
-            while nxt is not NULL and nxt.type != tree.XML_ELEMENT_NODE:
-                nxt = nxt.next
+            nxt = _element(n.next)
             if nxt is not NULL:
                 n = nxt
                 break
