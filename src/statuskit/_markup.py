@@ -84,7 +84,8 @@ def crowded_element(text: str | bytes, limit: int, *, xml: bool = False) -> tupl
     could be crowded (or there are too many), the whole text is tokenized (:func:`_scan`), so
     the answer is always the tokenizer's."""
     binary = isinstance(text, bytes)
-    if (b"<" if binary else "<") not in text:  # type: ignore[operator]
+    # 60 is "<": "in" with a bytes operand first raises and clears a TypeError
+    if (60 if binary else "<") not in text:  # type: ignore[operator]
         return None
     if len(text) <= limit:
         return None  # an attribute takes at least one character

@@ -105,11 +105,10 @@ def _part(raw: bytes, start: int, stop: int, limit: int, found: list[int], room:
     marks = _Marks(room)
     if not _long_spans(sketches, limit, marks):
         return False
-    skeletons = map(bytes.translate, sketches, repeat(None), repeat(b" "))
+    skeletons = list(map(bytes.translate, sketches, repeat(None), repeat(b" ")))
     for piece, paired in enumerate(map(_paired, skeletons)):
         if not paired:
-            skeleton = sketches[piece].translate(None, b" ")
-            runs = _unpaired(skeleton, marks.room)
+            runs = _unpaired(skeletons[piece], marks.room)
             if runs is None or not all(map(marks.add, repeat(piece), runs)):
                 return False
     for piece, ordinals in sorted(marks.by_piece.items()):
@@ -139,26 +138,44 @@ def _long_spans(sketches: list[bytes], limit: int, marks: _Marks) -> bool:
     whole = size // width  # the blocks wholly inside the sketch
     ends = list(accumulate(map(len, sketches)))
     done = 0  # the runs before this offset have been read
+    where = [0, 0, 0]  # a piece, an offset in its sketch, how many "<" lie before it there
     for first in range(0, whole, per_group):
         group = first * width
         found = _blocks(width, min(per_group, whole - first)).unpack_from(sketch, group)
         if all(map(contains, found, repeat(62))):
             continue
-        for nth, block in enumerate(found):
+        open_blocks = list(map(contains, found, repeat(62)))
+        nth = open_blocks.index(False)
+        while True:
             at = group + nth * width
-            if at < done or 62 in block:
-                continue
-            end = sketch.find(b">", at)
-            done = size if end < 0 else end
-            lt = sketch.find(b"<", sketch.rfind(b">", 0, at) + 1, done - limit)
-            while lt >= 0:
-                piece = bisect_right(ends, lt)
-                local = lt - (ends[piece - 1] if piece else 0)
-                nth_lt = sketches[piece].count(b"<", 0, local)
-                if not marks.add(piece, range(nth_lt, nth_lt + 1)):
-                    return False
-                lt = sketch.find(b"<", lt + 1, done - limit)
+            if at >= done:
+                end = sketch.find(b">", at)
+                done = size if end < 0 else end
+                # the "<" with limit characters or more after them before done (a negative
+                # end would count from the end of the sketch)
+                last = done - limit
+                lt = sketch.find(b"<", sketch.rfind(b">", 0, at) + 1, last) if last > 0 else -1
+                while lt >= 0:
+                    if not _mark(lt, sketches, ends, where, marks):
+                        return False
+                    lt = sketch.find(b"<", lt + 1, last)
+            try:  # the next block without ">" that starts at or after done
+                nth = open_blocks.index(False, max(nth + 1, -(group - done) // width))
+            except ValueError:
+                break
     return True
+
+
+def _mark(at: int, sketches: list[bytes], ends: list[int], where: list[int], marks: _Marks) -> bool:
+    """Mark the "<" at offset *at* of the joined *sketches* (each call further on than the
+    last; *where* carries the count of "<" from call to call)."""
+    piece = bisect_right(ends, at)
+    local = at - (ends[piece - 1] if piece else 0)
+    if piece != where[0]:
+        where[:] = [piece, 0, 0]
+    where[2] += sketches[piece].count(b"<", where[1], local)
+    where[1] = local
+    return marks.add(piece, range(where[2], where[2] + 1))
 
 
 def _paired(skeleton: bytes) -> bool:
