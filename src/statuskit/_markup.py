@@ -85,7 +85,7 @@ def crowded_element(text: str | bytes, limit: int, *, xml: bool = False) -> tupl
     the answer is always the tokenizer's."""
     binary = isinstance(text, bytes)
     # 60 is "<": "in" with a bytes operand first raises and clears a TypeError
-    if (60 if binary else "<") not in text:  # type: ignore[operator]
+    if (60 if binary else "<") not in text:
         return None
     if len(text) <= limit:
         return None  # an attribute takes at least one character
