@@ -1,17 +1,20 @@
 """Decoding JSON bodies: fast on ordinary input, bounded and typed on hostile input.
 
-The fast path (every ordinary body) costs one decode plus two C-speed scans:
+The fast path (every ordinary body) costs one decode plus C-speed scans:
 
 1. The *skeleton* of the bytes (brackets and colons outside strings, found with
    ``bytes.translate``/``replace``) gives the nesting depth **before** anything is decoded, and the
    number of object members the text holds.
 2. orjson (or json) decodes.
-3. One walk over the decoded containers counts the members the decoder kept and looks at the
-   numbers.  Fewer members than colons means a key was repeated.
+3. The members the decoder kept are counted, and the numbers looked at: with json by hooks as it
+   reads (no walk afterwards), with orjson (which has no hooks) by one walk over the decoded
+   containers that passes over those holding only plain values at C speed.  Fewer members than
+   colons means a key was repeated.
 
 Only when a scan says something is off (a repeated key, a number out of range, NaN or Infinity,
 an escaped NUL or lone surrogate, a raw control character, a decoder refusal) does the slow path
-run: json with hooks, which names each problem with its path.  Outcomes:
+run: json with hooks, which names each problem with its path (:mod:`statuskit._jsonslow`).
+Outcomes:
 
 * nesting beyond ``Limits.max_depth``: :class:`~statuskit.InputLimitError` (before decoding);
 * repeated key: the last value is kept, with a warning (lenient) or a ParseError (strict);
@@ -26,11 +29,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import math
 import re
 from typing import TYPE_CHECKING, Any
 
 from ._encoding import sniff_encoding
+from ._jsonslow import BIG, LOW, fail
+from ._jsonslow import slow as _slow
 from .limits import ParseContext
 
 if TYPE_CHECKING:
@@ -53,10 +57,6 @@ _orjson: Any = _optional_orjson()
 _UNIFY = bytes.maketrans(b"{}", b"[]")
 _DROP = bytes(c for c in range(256) if c not in b'[]{}":')
 _QUOTING_ESCAPE = re.compile(rb'\\[\\"]')
-_BIG = 2**64
-_LOW = -(2**63)
-"""Integers outside [_LOW, _BIG) are nulled: no status page field needs them, and decoders
-disagree on them (orjson turns them into floats, json into unbounded ints)."""
 
 
 def skeleton(data: bytes, *, escaped: bool = True) -> bytes | None:
@@ -84,7 +84,7 @@ def _depth(skel: bytes, limit: int) -> int | None:
     """Nesting depth of a bracket skeleton, counted up to *limit* + 1; None when the brackets
     do not nest.  Each pass strips the innermost pairs, so the passes are the depth."""
     if b":" in skel:
-        skel = skel.replace(b":", b"")
+        skel = skel.translate(None, b":")  # one pass; replace() would look for each colon
     if b"[" * (limit + 1) in skel:
         return limit + 1  # a run of openers: no need to peel them one pass at a time
     depth = 0
@@ -137,40 +137,94 @@ def _scrub_escapes(text: str) -> tuple[str, int]:
     return _ESCAPE.sub(repl, text), count
 
 
-def _survey(value: Any, check_ints: bool) -> tuple[int, bool]:
-    """(object members held, whether a number needs a closer look).  Two loops, so that the
-    common one (orjson: its integers fit 64 bits) tests one type less per value."""
+_ESCAPES_SEEN = 16
+"""Backslashes :func:`_notable_escape` looks at one by one (plus one per 128 bytes) before it
+lets the regular expression scan the rest."""
+
+
+def _notable_escape(data: bytes) -> bool:
+    """Whether :data:`_NOTABLE_ESCAPE` finds an escape in *data*.  Backslashes are found with
+    ``bytes.find`` (memchr speed) and each is matched where it stands: a body with a few escapes
+    (a line break in an update) costs no scan of every byte.  A backslash that starts no notable
+    escape is not followed by one (``\\\\`` would be notable), so the search resumes two bytes on."""
+    find, match = data.find, _NOTABLE_ESCAPE.match
+    i = find(b"\\")
+    for _ in range(_ESCAPES_SEEN + (len(data) >> 7)):
+        if i < 0:
+            return False
+        if match(data, i) is not None:
+            return True
+        i = find(b"\\", i + 2)
+    return i >= 0 and _NOTABLE_ESCAPE.search(data, i) is not None
+
+
+_NOTABLE = frozenset((dict, list, float))
+"""What :func:`_survey` looks at in orjson's output: containers, and floats (an integer beyond
+64 bits comes out of orjson as a float; its integers all fit)."""
+
+
+def _survey(value: dict[str, Any] | list[Any]) -> tuple[int, bool]:
+    """(object members held, whether a float needs a closer look) in orjson's *value*.  A
+    container holding only strings, integers, booleans and nulls (most of them) is passed over
+    by one C-speed look at its values' types."""
     members = 0
     odd = False
-    stack = [value]
+    stack: list[Any] = [value]
     pop, push = stack.pop, stack.append
-    if check_ints:
-        while stack:
-            x = pop()
-            if type(x) is dict:
-                members += len(x)
-                x = x.values()
-            for y in x:
-                t = type(y)
-                if t is dict or t is list:
-                    push(y)
-                elif (t is float or t is int) and not _LOW <= y < _BIG:
-                    odd = True
-    else:
-        while stack:
-            x = pop()
-            if type(x) is dict:
-                members += len(x)
-                x = x.values()
-            for y in x:
-                t = type(y)
-                if t is dict or t is list:
-                    push(y)
-                elif (
-                    t is float and not _LOW < y < _BIG
-                ):  # also NaN; -2**63 may have been -2**63 - 1
-                    odd = True
+    plain = _NOTABLE.isdisjoint
+    while stack:
+        x = pop()
+        if type(x) is dict:
+            members += len(x)
+            x = x.values()
+        if plain(map(type, x)):
+            continue
+        for y in x:
+            t = type(y)
+            if t is dict or t is list:
+                push(y)
+            elif t is float and not LOW < y < BIG:  # also NaN; -2**63 may have been -2**63 - 1
+                odd = True
     return members, odd
+
+
+def _counted_loads(text: str) -> tuple[Any, int, bool]:
+    """``json.loads(text)``, with (object members held, whether a number needs a closer look):
+    hooks count each object's members and look at each number as json reads it, so that no walk
+    over the result is needed.  They return what json would, the very objects."""
+    members = 0
+    odd = False
+
+    def counted(obj: dict[str, Any]) -> dict[str, Any]:
+        nonlocal members
+        members += len(obj)
+        return obj
+
+    def integer(literal: str) -> int:
+        nonlocal odd
+        if len(literal) < 19:  # below 10**18: fits
+            return int(literal)
+        n = int(literal)  # past Python's digit limit: ValueError, as json would raise
+        if not LOW <= n < BIG:
+            odd = True
+        return n
+
+    def real(literal: str) -> float:
+        nonlocal odd
+        f = float(literal)
+        if not LOW <= f < BIG:  # a double's overflow (infinity), or an integral value past 64 bits
+            odd = True
+        return f
+
+    def constant(literal: str) -> float:
+        nonlocal odd
+        odd = True  # NaN, Infinity, -Infinity: not JSON
+        return float(literal)
+
+    value = json.loads(
+        text, object_hook=counted, parse_int=integer, parse_float=real, parse_constant=constant
+    )
+    return value, members, odd
 
 
 # -- decoding -------------------------------------------------------------------------------
@@ -193,7 +247,7 @@ def decode_json(source: Source, ctx: ParseContext) -> Any:
 
     # one scan answers "any escape that needs a closer look?" for the skeleton (escaped
     # backslashes and quotes) and for the scrub below (NUL, lone surrogates): usually none
-    escaped = _NOTABLE_ESCAPE.search(raw) is not None
+    escaped = _notable_escape(raw)
     skel = skeleton(raw, escaped=escaped)
     opened = 0 if skel is None else skel.count(b"[")
     if opened > ctx.limits.max_nodes:
@@ -218,14 +272,18 @@ def decode_json(source: Source, ctx: ParseContext) -> Any:
         # on failure json reports it (or accepts what orjson refuses: NaN, big numbers)
         with contextlib.suppress(_orjson.JSONDecodeError):
             value = _orjson.loads(data)
-    by_orjson = value is not _UNSET
-    if value is _UNSET:
+    if value is not _UNSET:
+        if type(value) in (dict, list):
+            members, odd = _survey(value)
+        else:  # a bare scalar: no members; a number may still be odd
+            members, odd = 0, type(value) in (float, int) and not LOW < value < BIG
+    else:
         text = source.text(ctx) if text is None else text
         try:
-            value = json.loads(text)
+            value, members, odd = _counted_loads(text)
         except json.JSONDecodeError as exc:
             if not exc.msg.startswith("Invalid control character"):
-                _fail(exc, text, ctx)
+                fail(exc, text, ctx)
             text = _controls_as_spaces(text, ctx)
             return _slow(text, ctx, depth)
         except RecursionError:
@@ -233,25 +291,12 @@ def decode_json(source: Source, ctx: ParseContext) -> Any:
         except ValueError:  # an integer past Python's digit limit
             return _slow(text, ctx, depth)
 
-    # orjson's integers fit 64 bits (it turns bigger ones into floats, which the survey sees)
-    if type(value) in (dict, list):
-        members, odd = _survey(value, check_ints=not by_orjson)
-    else:  # a bare scalar: no members; a number may still be odd
-        members, odd = 0, type(value) in (float, int) and not _LOW < value < _BIG
     repeated = skel is None or depth is None or members != skel.count(b":")
     if repeated or odd:
         del value  # the second pass builds its own; never hold both
         text = source.text(ctx) if text is None else text
         return _slow(text, ctx, depth, keys=repeated, numbers=odd)
     return value
-
-
-def _fail(exc: json.JSONDecodeError, text: str, ctx: ParseContext) -> None:
-    ctx.fail(
-        f"invalid JSON: {exc.msg}",
-        f"line {exc.lineno} column {exc.colno}",
-        text[max(exc.pos - 20, 0) : exc.pos + 20],
-    )
 
 
 def _controls_as_spaces(text: str, ctx: ParseContext) -> str:
@@ -261,152 +306,3 @@ def _controls_as_spaces(text: str, ctx: ParseContext) -> str:
 
 
 _UNSET: Any = object()
-
-
-class _Bad:
-    """A number the slow path refuses; replaced by None once its path is known."""
-
-    __slots__ = ("literal", "reason")
-
-    def __init__(self, literal: str, reason: str) -> None:
-        self.literal = literal
-        self.reason = reason
-
-
-def _int(literal: str) -> Any:
-    digits = len(literal) - (literal[0] == "-")
-    if digits > 20:
-        return _Bad(literal, "integer beyond 64 bits")
-    n = int(literal)
-    return n if _LOW <= n < _BIG else _Bad(literal, "integer beyond 64 bits")
-
-
-def _float(literal: str) -> Any:
-    f = float(literal)
-    return f if math.isfinite(f) else _Bad(literal, "number out of range")
-
-
-def _constant(literal: str) -> Any:
-    return _Bad(literal, f"{literal} is not JSON")
-
-
-class _Findings:
-    """What the hooks of the slow pass found, kept within ``max_warnings``."""
-
-    __slots__ = ("bad", "cap", "extra", "repeated")
-
-    def __init__(self, cap: int) -> None:
-        self.cap = cap
-        self.bad = 0
-        """Refused numbers not yet nulled."""
-        self.extra = 0
-        """Objects with repeated keys beyond the cap: counted, not located."""
-        self.repeated: dict[int, tuple[dict[str, Any], list[str]]] = {}
-        """Objects with repeated keys, by id(); each held so that its id cannot be reused."""
-
-    def pairs(self, items: list[tuple[str, Any]]) -> dict[str, Any]:
-        obj = dict(items)
-        if len(obj) != len(items):
-            if len(self.repeated) >= self.cap:
-                self.extra += 1
-                return obj
-            seen: set[str] = set()
-            dupes: list[str] = []
-            for key, _ in items:
-                if key in seen and key not in dupes:
-                    dupes.append(key)
-                seen.add(key)
-            self.repeated[id(obj)] = (obj, dupes)
-        return obj
-
-    def number(self, convert: Any) -> Any:
-        def hook(literal: str) -> Any:
-            value = convert(literal)
-            if type(value) is _Bad:
-                self.bad += 1
-            return value
-
-        return hook
-
-
-def _slow(
-    text: str, ctx: ParseContext, depth: int | None, *, keys: bool = True, numbers: bool = True
-) -> Any:
-    """Decode with hooks (for repeated *keys*, for odd *numbers*: each hook costs a Python
-    call per object or number, so only those needed run), then name every problem with its
-    path."""
-    found = _Findings(ctx.limits.max_warnings)
-    hooks: dict[str, Any] = {}
-    if keys:
-        hooks["object_pairs_hook"] = found.pairs
-    if numbers:
-        hooks["parse_int"] = found.number(_int)
-        hooks["parse_float"] = found.number(_float)
-        hooks["parse_constant"] = found.number(_constant)
-    try:
-        value = json.loads(text, **hooks)
-    except json.JSONDecodeError as exc:
-        _fail(exc, text, ctx)
-    except RecursionError:
-        ctx.over_limit("max_depth", f"JSON nested deeper than max_depth={ctx.limits.max_depth}")
-    return _settle(value, found, ctx, depth)
-
-
-_Where = tuple[Any, "str | int"] | None
-"""Where a value sits: (where its container sits, its key or index), None for the top."""
-
-
-def _spell(where: _Where) -> str:
-    parts: list[str | int] = []
-    while where is not None:
-        where, key = where
-        parts.append(key)
-    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in reversed(parts))
-
-
-def _warn(ctx: ParseContext, message: str, where: _Where, value: object = None) -> None:
-    if not ctx.strict and len(ctx.warnings) >= ctx.limits.max_warnings:
-        ctx.dropped += 1  # do not spell out a path nobody will read
-        return
-    ctx.warn(message, _spell(where), value)
-
-
-def _settle(value: Any, found: _Findings, ctx: ParseContext, depth: int | None) -> Any:
-    """Null the refused numbers and report them and the repeated keys with their paths (in
-    document order); check the depth when the skeleton could not tell it.  The walk stops as
-    soon as nothing is left to find."""
-    limit = ctx.limits.max_depth
-    if type(value) is _Bad:
-        ctx.warn(f"{value.reason}: read as null", "$", value.literal)
-        return None
-    repeated = found.repeated
-    stack: list[tuple[Any, _Where, int]] = [(value, None, 1)]
-    while stack and (found.bad or repeated or depth is None):
-        x, where, level = stack.pop()
-        if depth is None and level > limit:
-            ctx.over_limit("max_depth", f"JSON nested deeper than max_depth={limit}", _spell(where))
-        items: Any
-        if type(x) is dict:
-            dupes = repeated.pop(id(x), None)
-            for key in dupes[1] if dupes else ():
-                _warn(ctx, f"duplicate key {key!r}: the last value is kept", where)
-            items = x.items()
-        elif type(x) is list:
-            items = enumerate(x)
-        else:
-            continue
-        children = []
-        for key, v in items:
-            kind = type(v)
-            if kind is _Bad:
-                found.bad -= 1
-                _warn(ctx, f"{v.reason}: read as null", (where, key), v.literal)
-                x[key] = None  # replaces a value: the container keeps its size
-            elif kind is dict or kind is list:
-                children.append((v, (where, key), level + 1))
-        stack.extend(reversed(children))
-    for _, lost in repeated.values():  # in objects a later duplicate replaced
-        for key in lost:
-            ctx.warn(f"duplicate key {key!r}: the last value is kept")
-    ctx.dropped += found.extra
-    return value

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import datetime, timezone
+from operator import itemgetter
 from typing import Any
 
 from .._dates import parse_datetime
@@ -35,7 +36,7 @@ from ..model import (
 )
 from ..status import ComponentStatus, IncidentKind, IncidentStatus
 from ._fastbuild import new_component
-from ._json import as_dict, as_int, as_list, as_str, date, lookup, lookup_at
+from ._json import as_dict, as_int, as_list, as_str, date, lookup
 from ._spincidents import read_incident
 from ._spwords import COMPONENT_STATUS, IMPACT, INCIDENT_STATUS, INDICATOR
 
@@ -127,84 +128,148 @@ def _page(doc: Mapping[str, Any], ctx: ParseContext) -> Page:
     )
 
 
+_ROW_KEYS = ("id", "name", "status", "group_id", "description", "position", "updated_at", "group")
+_ROW = itemgetter(*_ROW_KEYS)
+"""A component's fields, fetched in one call (:func:`_rows`)."""
+_STATUS_WORD = COMPONENT_STATUS.get
+
+
+def _rows(items: list[Any]) -> list[tuple[Any, ...] | None]:
+    """Each component's fields (:data:`_ROW_KEYS`; None for a missing key), or None for an
+    item that is no object."""
+    getter = _ROW
+    if items and type(items[0]) is dict:
+        # json and orjson give every occurrence of a key the same string object: looked up
+        # with those objects, a key is found by identity instead of by comparing its text
+        own = {key: key for key in items[0]}
+        getter = itemgetter(*[own.get(key, key) for key in _ROW_KEYS])
+    try:
+        return list(map(getter, items))  # the common case: every item an object with every key
+    except (KeyError, TypeError):
+        return [tuple(map(item.get, _ROW_KEYS)) if type(item) is dict else None for item in items]
+
+
 def _components(doc: Mapping[str, Any], ctx: ParseContext) -> tuple[Component, ...]:
     items = as_list(doc.get("components"), ctx, "$.components")
-    groups: dict[str, str] = {}
-    for item in items:
-        if isinstance(item, dict) and item.get("group") is True:
-            gid, gname = item.get("id"), item.get("name")
-            if isinstance(gid, str) and isinstance(gname, str):
-                groups[gid] = gname
+    rows = _rows(items)
+    groups: dict[str, str] = {
+        row[0]: row[1]
+        for row in rows
+        if row is not None and row[7] is True and type(row[0]) is str and type(row[1]) is str
+    }
+    group_of = groups.get
     out: list[Component] = []
-    for i, item in enumerate(items):
-        # The common case (every field of the expected type) runs without building paths;
-        # anything unusual goes through the checked helpers, which warn with the path.
-        if type(item) is not dict:
-            ctx.warn(
-                f"expected a component object, got {type(item).__name__}",
-                f"$.components[{i}]",
-                item,
-            )
-            continue
-        get = item.get
-        name, cid, raw_status = get("name"), get("id"), get("status")
-        group_id, desc, pos = get("group_id"), get("description"), get("position")
-        if type(name) is not str:
-            name = as_str(name, ctx, f"$.components[{i}].name")
-        if type(cid) is not str:
-            cid = as_str(cid, ctx, f"$.components[{i}].id")
-            if cid is None:
-                ctx.warn("component without id: keyed by its name", f"$.components[{i}].id")
-                cid = f"name:{name}"
-        status, raw_status = lookup_at(
+    append = out.append
+    for i, row in enumerate(rows):
+        # The common case (every field of the expected type, a known word, a group on the page,
+        # a UTC time) builds no path and calls no helper: this runs once per component.
+        if row is not None:
+            cid, name, raw_status, group_id, desc, pos, updated, is_group = row
+            status = _STATUS_WORD(raw_status) if type(raw_status) is str else None
+            if group_id is None:
+                group = None
+            else:
+                group = group_of(group_id) if type(group_id) is str else None
+                if group is None:
+                    status = None
+            if updated is not None:
+                try:  # the usual "2026-07-29T17:04:41.000Z" (Python >= 3.11)
+                    updated = _fromiso(updated)
+                    if updated.tzinfo is not UTC:
+                        status = None
+                except (TypeError, ValueError):
+                    status = None
+            if (
+                status is not None
+                and type(cid) is str
+                and type(name) is str
+                and (desc is None or type(desc) is str)
+                and (pos is None or type(pos) is int)
+            ):
+                append(
+                    new_component(
+                        cid,
+                        name,
+                        status,
+                        raw_status,
+                        group,
+                        desc,
+                        pos,
+                        group_id,
+                        is_group is True,
+                        updated,
+                        items[i],
+                    )
+                )
+                continue
+        comp = _checked_component(items[i], row, i, groups, ctx)
+        if comp is not None:
+            append(comp)
+    return tuple(out)
+
+
+def _checked_component(
+    item: object, row: tuple[Any, ...] | None, i: int, groups: dict[str, str], ctx: ParseContext
+) -> Component | None:
+    """The component of *row* (read from *item*, ``$.components[i]``), every field checked,
+    with a warning for each one that is not what it should be."""
+    if row is None:
+        ctx.warn(
+            f"expected a component object, got {type(item).__name__}", f"$.components[{i}]", item
+        )
+        return None
+    cid, name, raw_status, group_id, desc, pos, updated, is_group = row
+    if type(name) is not str:
+        name = as_str(name, ctx, f"$.components[{i}].name")
+    if type(cid) is not str:
+        cid = as_str(cid, ctx, f"$.components[{i}].id")
+        if cid is None:
+            ctx.warn("component without id: keyed by its name", f"$.components[{i}].id")
+            cid = f"name:{name}"
+    status = _STATUS_WORD(raw_status) if type(raw_status) is str else None
+    if status is None:
+        status, raw_status = lookup(
             COMPONENT_STATUS,
             raw_status,
             ComponentStatus.UNKNOWN,
             ctx,
-            f"$.components[{i}]",
-            "status",
+            f"$.components[{i}].status",
             "component status",
         )
-        group = None
-        if group_id is not None:
-            if type(group_id) is not str:
-                ctx.warn("group_id is not a string", f"$.components[{i}].group_id", group_id)
-                group_id = None
-            else:
-                group = groups.get(group_id)
-                if group is None:
-                    ctx.warn(
-                        f"group {group_id!r} is not on the page", f"$.components[{i}].group_id"
-                    )
-        if desc is not None and type(desc) is not str:
-            desc = as_str(desc, ctx, f"$.components[{i}].description")
-        if pos is not None and type(pos) is not int:
-            pos = as_int(pos, ctx, f"$.components[{i}].position")
-        updated = get("updated_at")
-        if updated is not None:
-            try:  # the usual "2026-07-29T17:04:41.000Z" (Python >= 3.11), without a call
-                updated = _fromiso(updated)
-                if updated.tzinfo is not UTC:
-                    raise ValueError
-            except (TypeError, ValueError):
-                updated = parse_datetime(get("updated_at"), ctx, f"$.components[{i}].updated_at")
-        # every field, in field order: this loop runs once per component of the page
-        out.append(
-            new_component(
-                cid,
-                name or "",
-                status,
-                raw_status,
-                group,
-                desc,
-                pos,
-                group_id,
-                get("group") is True,
-                updated,
-                item,
-            )
-        )
-    return tuple(out)
+    group = None
+    if group_id is not None:
+        if type(group_id) is not str:
+            ctx.warn("group_id is not a string", f"$.components[{i}].group_id", group_id)
+            group_id = None
+        else:
+            group = groups.get(group_id)
+            if group is None:
+                ctx.warn(f"group {group_id!r} is not on the page", f"$.components[{i}].group_id")
+    if desc is not None and type(desc) is not str:
+        desc = as_str(desc, ctx, f"$.components[{i}].description")
+    if pos is not None and type(pos) is not int:
+        pos = as_int(pos, ctx, f"$.components[{i}].position")
+    when = None
+    if updated is not None:
+        try:  # the usual "2026-07-29T17:04:41.000Z" (Python >= 3.11), without a call
+            when = _fromiso(updated)
+            if when.tzinfo is not UTC:
+                raise ValueError
+        except (TypeError, ValueError):
+            when = parse_datetime(updated, ctx, f"$.components[{i}].updated_at")
+    return new_component(
+        cid,
+        name or "",
+        status,
+        raw_status,
+        group,
+        desc,
+        pos,
+        group_id,
+        is_group is True,
+        when,
+        item,
+    )
 
 
 def _coverage(doc: Mapping[str, Any], incidents: list[Incident], url: str) -> Coverage:
