@@ -2,54 +2,52 @@
 :func:`statuskit._markup.crowded_element`.
 
 A tag's attribute area lies between its ``<`` and the first ``>`` after it, unless a quote
-opened in the tag is still open at that ``>`` (the ``>`` is then part of a value).  An attribute
-takes at least one character, and every attribute but the last ends with or is followed by a
-separator (whitespace, a quote, ``/``, ``=`` or ``>``).  So a tag cannot hold more than
-``limit`` attributes when the quotes between its ``<`` and the next ``>`` pair up and that span
-holds fewer than ``limit`` separators.
+opened in the tag is still open at that ``>`` (the ``>`` is then part of a value).  Every
+attribute takes at least one character, and every attribute but the last takes at least two
+with what lies between it and the next (a name or an unquoted value ends at a separator, a
+quoted value is two quotes and more), so ``n`` attributes take at least ``2n - 1``
+characters.  A tag
+therefore cannot hold more than ``limit`` attributes when the quotes between its ``<`` and
+the next ``>`` pair up and that ``>`` (or the end of the text) comes at most ``2 * limit``
+bytes after the ``<``.
 
 :func:`suspects` lists every ``<`` (of markup, comments, scripts or text alike: a superset of
-the tags) for which that may not hold.  The bytes are cut into pieces of about 8 KiB that end
-just after a ``>`` (so no span crosses a piece), and each piece is read at C speed twice:
+the tags) for which that may not hold, reading the bytes at C speed:
 
-* its *sketch* (one ``bytes.translate``) keeps ``<``, ``>`` and the quotes and turns every
-  other separator into a space, dropping everything else: the span of a ``<`` holds fewer than
-  ``limit`` separators when its run of the sketch before the next ``>`` is shorter than
-  ``limit``.  The sketches of a part are joined and cut into blocks of ``limit / 2 + 1``
-  characters; a run of ``limit + 1`` characters without ``>`` holds a whole block, so only the
-  runs around a block without ``>`` (SVG paths, scripts, long text) are looked at one by one;
-* its *skeleton* (the sketch without spaces) keeps only ``<``, ``>`` and quotes.  The quotes
-  between a ``<`` and the next ``<`` or ``>`` form its *run*; the span of a ``<`` pairs its
-  quotes when its run and those of the ``<`` after it before the ``>`` each undo themselves
-  (each quote acts on the quoting state as a swap, so two equal quotes side by side cancel
-  whatever the state).  Two counts check that every run is made of such pairs; a piece that
-  fails (a stray apostrophe in text, a script) has its text runs (those after a ``>``, which
-  belong to no tag) dropped and its pairs cancelled until nothing changes: a ``<`` still
-  followed by a quote, and the ``<`` before it in its span, are suspects.
+* *long spans*: the bytes are cut into blocks of ``limit + 1`` (struct); a run of
+  ``2 * limit + 1`` bytes without ``>`` holds a whole block, so only the runs around a block
+  without ``>`` (SVG paths, scripts, long text) are read, with ``find``, for a ``<`` more than
+  ``2 * limit`` bytes before the run's end;
+* *quotes*: the bytes are cut into pieces of about 8 KiB that end just after a ``>`` (so no
+  span crosses a piece), and each piece's *skeleton* (one ``bytes.translate`` deleting all but
+  ``<``, ``>`` and quotes) is checked.  The quotes between a ``<`` and the next ``<`` or ``>``
+  form its *run*; the span of a ``<`` pairs its quotes when its run and those of the ``<``
+  after it before the ``>`` each undo themselves (each quote acts on the quoting state as a
+  swap, so two equal quotes side by side cancel whatever the state).  Two counts check that
+  every run is made of such pairs; a piece that fails (a stray apostrophe in text, a script)
+  has its text runs (those after a ``>``, which belong to no tag) dropped and its pairs
+  cancelled until nothing changes: a ``<`` still followed by a quote, and the ``<`` before it
+  in its span, are suspects.
 
 Text given as ``str`` is checked through its UTF-8 bytes: spans are no shorter in bytes than
-in characters, and every non-ASCII byte counts as a separator (Unicode whitespace separates
-attributes in ``str`` patterns).  Every step is linear in the input; past ``cap`` suspects the
-answer is None (tokenize everything: cheaper than reading that many tags one by one).
+in characters.  Every step is linear in the input; past ``cap`` suspects the answer is None
+(tokenize everything: cheaper than reading that many tags one by one).
 """
 
 from __future__ import annotations
 
 import struct
-from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate, repeat
-from operator import contains
+from itertools import accumulate, islice, repeat
+from operator import contains, indexOf
 
 __all__ = ["suspects"]
 
 _QUOTES = b"\"'"
-_SEPARATORS = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\"'/=>" + bytes(range(0x80, 0x100))
-_SKETCH = bytes(c if c in b"<>\"'" else 0x20 for c in range(256))
-_NOT_SKETCHED = bytes(c for c in range(256) if c not in _SEPARATORS and c != 0x3C)
+_NOT_SKELETON = bytes(c for c in range(256) if c not in b"<>\"'")
 _PIECE = 8 * 1024
 _PART = 1024 * 1024
-_GROUP = 8 * 1024
+_GROUP = 32 * 1024
 _MAX_PASSES = 8
 
 
@@ -90,6 +88,9 @@ def suspects(raw: bytes, limit: int) -> list[int] | None:
 def _part(raw: bytes, start: int, stop: int, limit: int, found: list[int], room: int) -> bool:
     """Append the suspects of raw[start:stop] (*start* lies just after a ``>`` or at the start
     of *raw*; *stop* just after a ``>`` or at its end) to *found*; False past *room* of them."""
+    long = _long_spans(raw, start, stop, limit, room)
+    if long is None:
+        return False
     cuts = [start]
     at = start
     while True:
@@ -101,23 +102,22 @@ def _part(raw: bytes, start: int, stop: int, limit: int, found: list[int], room:
     if at < stop:
         cuts.append(stop)
     pieces = list(map(raw.__getitem__, map(slice, cuts, cuts[1:])))
-    sketches = list(map(bytes.translate, pieces, repeat(_SKETCH), repeat(_NOT_SKETCHED)))
-    marks = _Marks(room)
-    if not _long_spans(sketches, limit, marks):
-        return False
-    skeletons = list(map(bytes.translate, sketches, repeat(None), repeat(b" ")))
+    skeletons = list(map(bytes.translate, pieces, repeat(None), repeat(_NOT_SKELETON)))
+    marks = _Marks(room - len(long))
     for piece, paired in enumerate(map(_paired, skeletons)):
         if not paired:
             runs = _unpaired(skeletons[piece], marks.room)
             if runs is None or not all(map(marks.add, repeat(piece), runs)):
                 return False
+    quoted: list[int] = []
     for piece, ordinals in sorted(marks.by_piece.items()):
         # the offsets of the "<" of the piece up to the last one wanted
         last = max(ordinals)
         before = accumulate(map(len, pieces[piece].split(b"<", last + 1)[: last + 1]))
-        found.extend(
+        quoted.extend(
             cuts[piece] + length + nth for nth, length in enumerate(before) if nth in ordinals
         )
+    found.extend(sorted(set(quoted).union(long)) if long else quoted)
     return True
 
 
@@ -126,56 +126,49 @@ def _blocks(width: int, count: int) -> struct.Struct:
     return struct.Struct(f"{width}s" * count)
 
 
-def _long_spans(sketches: list[bytes], limit: int, marks: _Marks) -> bool:
-    """Mark the ``<`` followed by at least *limit* characters of the sketch before the next
-    ``>`` (or the end); False past the room for suspects."""
-    sketch = b"".join(sketches)
-    size = len(sketch)
-    if size <= limit:
-        return True
-    width = limit // 2 + 1  # a run of limit + 1 characters without ">" holds a whole block
+def _long_spans(raw: bytes, start: int, stop: int, limit: int, room: int) -> list[int] | None:
+    """The offsets of the ``<`` of raw[start:stop] (bounds as for :func:`_part`) followed by
+    more than ``2 * limit`` bytes before the next ``>`` (or *stop*), ascending; None past
+    *room* of them."""
+    reach = 2 * limit
+    if stop - start <= reach:
+        return []
+    width = limit + 1  # a run of reach + 1 bytes without ">" holds a whole block
     per_group = max(1, _GROUP // width)
-    whole = size // width  # the blocks wholly inside the sketch
-    ends = list(accumulate(map(len, sketches)))
-    done = 0  # the runs before this offset have been read
-    where = [0, 0, 0]  # a piece, an offset in its sketch, how many "<" lie before it there
+    whole = (stop - start) // width  # the blocks wholly inside the part
+    out: list[int] = []
+    done = start  # the runs before this offset have been read
     for first in range(0, whole, per_group):
-        group = first * width
-        found = _blocks(width, min(per_group, whole - first)).unpack_from(sketch, group)
-        if all(map(contains, found, repeat(62))):
-            continue
-        open_blocks = list(map(contains, found, repeat(62)))
-        nth = open_blocks.index(False)
+        group = start + first * width
+        blocks = _blocks(width, min(per_group, whole - first)).unpack_from(raw, group)
+        holds = map(contains, blocks, repeat(62))  # read once: False for a block without ">"
+        read = 0  # how many blocks of the group holds has yielded
         while True:
-            at = group + nth * width
-            if at >= done:
-                end = sketch.find(b">", at)
-                done = size if end < 0 else end
-                # the "<" with limit characters or more after them before done (a negative
-                # end would count from the end of the sketch)
-                last = done - limit
-                lt = sketch.find(b"<", sketch.rfind(b">", 0, at) + 1, last) if last > 0 else -1
-                while lt >= 0:
-                    if not _mark(lt, sketches, ends, where, marks):
-                        return False
-                    lt = sketch.find(b"<", lt + 1, last)
-            try:  # the next block without ">" that starts at or after done
-                nth = open_blocks.index(False, max(nth + 1, -(group - done) // width))
+            # skip the blocks that start before done (inside a run already read)
+            skip = -(group - done) // width - read
+            if skip > 0:
+                next(islice(holds, skip, skip), None)
+                read += skip
+            try:
+                nth = read + indexOf(holds, False)
             except ValueError:
                 break
-    return True
-
-
-def _mark(at: int, sketches: list[bytes], ends: list[int], where: list[int], marks: _Marks) -> bool:
-    """Mark the "<" at offset *at* of the joined *sketches* (each call further on than the
-    last; *where* carries the count of "<" from call to call)."""
-    piece = bisect_right(ends, at)
-    local = at - (ends[piece - 1] if piece else 0)
-    if piece != where[0]:
-        where[:] = [piece, 0, 0]
-    where[2] += sketches[piece].count(b"<", where[1], local)
-    where[1] = local
-    return marks.add(piece, range(where[2], where[2] + 1))
+            read = nth + 1
+            at = group + nth * width
+            # the run without ">" around this block, and its "<" more than reach bytes before
+            # its end
+            end = raw.find(b">", at + width, stop)
+            done = stop if end < 0 else end
+            begin = raw.rfind(b">", start, at) + 1 or start
+            last = done - reach
+            lt = raw.find(b"<", begin, last) if begin < last else -1
+            if lt >= 0:
+                if len(out) + raw.count(b"<", lt, last) > room:
+                    return None
+                while lt >= 0:
+                    out.append(lt)
+                    lt = raw.find(b"<", lt + 1, last)
+    return out
 
 
 def _paired(skeleton: bytes) -> bool:
