@@ -6,8 +6,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from statuskit import _suspects
 from statuskit._markup import _scan, crowded_element
-from statuskit._suspects import suspects
+from statuskit._suspects import _long_spans, suspects
 
 # Pieces that steer a tokenizer: tag openers, quotes, separators, comments, raw-text elements,
 # non-ASCII (a separator in str patterns, several bytes in UTF-8), and runs of attributes.
@@ -109,3 +110,45 @@ def test_large_pages_cross_chunks(unit: str, repeat: int, at: float, n: int, quo
     text = f"{body[:cut]}<p {attrs}>{body[cut:]}"
     for data in (text, text.encode("utf-8")):
         assert crowded_element(data, 256) == _scan(data, 256, False)
+
+
+def _long_spans_by_hand(raw: bytes, limit: int) -> list[int]:
+    """Every "<" whose next ">" (or the end) lies more than 2 * limit bytes further."""
+    out = []
+    for at in range(len(raw)):
+        if raw[at] == 60:
+            gt = raw.find(b">", at)
+            if (len(raw) if gt < 0 else gt) - at > 2 * limit:
+                out.append(at)
+    return out
+
+
+_RUNS = st.lists(
+    st.sampled_from(["<", ">", "a", " ", '"', "<a b", "x" * 9, "<" + "y " * 7, ">" * 3, "é"]),
+    max_size=80,
+).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=_RUNS, limit=st.integers(min_value=0, max_value=8))
+def test_long_spans_are_exactly_the_far_lt(text: str, limit: int) -> None:
+    """The block pass finds exactly the '<' more than 2 * limit bytes before the next '>'."""
+    raw = text.encode("utf-8")
+    expected = _long_spans_by_hand(raw, limit)
+    saved = _suspects._GROUP
+    try:
+        for group in (1, 5, 40, saved):  # blocks per group: one, a few, many
+            _suspects._GROUP = group * (limit + 1)
+            assert _long_spans(raw, 0, len(raw), limit, len(raw)) == expected
+    finally:
+        _suspects._GROUP = saved
+
+
+def test_long_spans_across_groups_and_parts() -> None:
+    """Runs that straddle the 32 KiB groups of blocks, or end at the end of the input."""
+    for limit in (1, 7, 256):
+        for cut in (32 * 1024 - 600, 32 * 1024 + 3, 64 * 1024 - 1):
+            raw = b"<p>" * (cut // 3) + b"<x " + b"a" * (2 * limit + 5) + b"><y" + b" b" * 300
+            assert _long_spans(raw, 0, len(raw), limit, len(raw)) == _long_spans_by_hand(raw, limit)
+    raw = b"<" * 5000
+    assert _long_spans(raw, 0, len(raw), 8, 100) is None
