@@ -75,13 +75,15 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 def guess_feed(source: Source) -> FeedGuess | None:
-    """:func:`classify` of the source's head and url, computed once per Source (the nine feed
-    adapters all ask; hashing a 4 KB head for the cache would cost more than classifying it)."""
+    """:func:`classify` of the source's head and url, asked once per Source (the nine feed
+    adapters all ask: one hash of the 4 KB head for the cache, not nine lookups)."""
     return source.memo("feed-guess", _classify_source)
 
 
 def _classify_source(source: Source) -> FeedGuess | None:
-    return _classify(source.head, source.url)
+    # through the cache: a feed polled again often has the same head, and classifying it
+    # (the platform markers' patterns over 4 KB) costs far more than the lookup
+    return classify(source.head, source.url)
 
 
 def _classify(head: str, url: str | None = None) -> FeedGuess | None:
