@@ -84,7 +84,12 @@ class Source:
                 head = self._text[:_HEAD]
             else:
                 enc, skip = sniff_encoding(self.data[:_HEAD], self.content_type)
-                head = self.data[skip : skip + _HEAD * 4].decode(enc, "replace")[:_HEAD]
+                first = self.data[skip : skip + _HEAD]
+                if enc == "utf-8" and first.isascii():
+                    # ASCII bytes are one UTF-8 character each: these are the first _HEAD
+                    head = first.decode("ascii")
+                else:
+                    head = self.data[skip : skip + _HEAD * 4].decode(enc, "replace")[:_HEAD]
             self._head = head.lstrip()
         return self._head
 

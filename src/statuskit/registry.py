@@ -211,7 +211,9 @@ def detect_source(source: Source) -> Detection:
     """Ask every adapter's ``sniff`` about *source*; the most confident claim wins (the first
     registered on a tie).  :class:`UnknownFormatError` when none is confident enough."""
     claims: list[tuple[float, int, str, Adapter, Sniff]] = []
-    for order, (name, adapter) in enumerate(adapters().items()):
+    with _lock:  # everything loaded already (the usual case): no read-only copy to build
+        loaded = list(_loaded.items()) if _entry_points_done and not _pending else None
+    for order, (name, adapter) in enumerate(loaded or adapters().items()):
         try:
             sniff = adapter.sniff(source)
         except Exception:

@@ -65,15 +65,17 @@ class AzureStatusHTML:
         head = source.head
         if "<" not in head[:200]:
             return None
+        # "region-status-table" holds "status-table": looked for only when that is there
+        table = "status-table" in head
         found = [
             m
-            for m in (
-                "<title>Azure status",
-                "data-zone-name",
-                "region-status-table",
-                "status-table",
+            for m, there in (
+                ("<title>Azure status", "<title>Azure status" in head),
+                ("data-zone-name", "data-zone-name" in head),
+                ("region-status-table", table and "region-status-table" in head),
+                ("status-table", table),
             )
-            if m in head
+            if there
         ]
         if "status.microsoft" in (source.url or "") or "azure.status" in (source.url or ""):
             found.append("azure status url")

@@ -31,7 +31,7 @@ from ..model import Coverage, Incident, Snapshot
 from ._cloudfeeds import AZURE_COVERAGE, aws_incidents, azure_incidents, gcp_incidents
 from ._feedbuild import RECENT, entries_of, generic_incidents, make_snapshot
 from ._feedread import ENGINES, read_feed
-from ._feedsniff import classify, platform_of
+from ._feedsniff import classify, guess_feed, platform_of
 from ._feedxml import RawFeed
 from ._spfeed import statuspage_incident
 from ._vendorfeeds import incidentio_incidents, slack_incidents
@@ -98,7 +98,7 @@ class FeedAdapter:
         self.engine = engine
 
     def sniff(self, source: Source) -> Sniff | None:
-        guess = classify(source.head, source.url)
+        guess = guess_feed(source)
         if guess is None:
             return None
         media = (source.content_type or "").split(";", 1)[0].strip().lower()

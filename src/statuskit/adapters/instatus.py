@@ -85,8 +85,13 @@ class InstatusHTML:
         carrier = embedded_carrier(source, _WINDOW)
         if carrier is None:
             # a page without embedded data is not readable by this adapter; the weak claim
-            # only explains a failed detection, so the cheap head is enough for it
-            if "<html" in head.lower() and ("instatus" in head or "Instatus" in head):
+            # only explains a failed detection, so the cheap head is enough for it; the mention
+            # first ("nstatus" is in both spellings), as lowering the head costs more
+            if (
+                "nstatus" in head
+                and ("instatus" in head or "Instatus" in head)
+                and "<html" in head.lower()
+            ):
                 return Sniff(0.4, "mentions Instatus but embeds no page data")
             return None
         mention = bool(source_mentions(source, _INSTATUS, _WINDOW))

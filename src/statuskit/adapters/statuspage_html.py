@@ -54,13 +54,17 @@ class StatuspageHTML:
 
     def sniff(self, source: Source) -> Sniff | None:
         head = source.head
-        lowered = head[:1024].lower()
-        if "<html" not in lowered and "<!doctype html" not in lowered:
-            return None
+        # most pages open with one of the two (head is stripped): no need to lower 1 KB
+        opening = head[:14].lower()
+        if not opening.startswith(("<!doctype html", "<html")):
+            lowered = head[:1024].lower()
+            if "<html" not in lowered and "<!doctype html" not in lowered:
+                return None
         raw = source.raw
         evidence: list[str] = []
         score = 0.0
-        if _CDN in head:
+        cdn = _CDN in head
+        if cdn:
             score = 0.8
             evidence.append("Statuspage asset host")
             if 'name="issued"' in head:
@@ -71,7 +75,7 @@ class StatuspageHTML:
             if raw.find(marker, 0, _SCAN) >= 0:
                 score = max(score, 0.6) + 0.1
                 evidence.append(label)
-                if len(evidence) > 2 or _CDN in head:
+                if len(evidence) > 2 or cdn:
                     break
         if not score:
             return None
