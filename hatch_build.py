@@ -17,7 +17,7 @@ from typing import Any
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 
-class SpeedupsBuildHook(BuildHookInterface):  # type: ignore[misc]  # hatchling: no types
+class SpeedupsBuildHook(BuildHookInterface):  # type: ignore[misc, type-arg, unused-ignore]
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
