@@ -20,6 +20,8 @@ from statuskit._jsondecode import (
     _survey,
 )
 
+from .test_hostile_json import members
+
 _PIECES = st.sampled_from(
     ["\\", '"', "u", "0000", "d8", "D9", "dc", "00", "a", "{", ":", "\\\\", '\\"', "\\u0000"]
 )
@@ -64,14 +66,6 @@ VALUES = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=3), inner),
     max_leaves=25,
 )
-
-
-def members(value: Any) -> int:
-    if isinstance(value, dict):
-        return len(value) + sum(members(v) for v in value.values())
-    if isinstance(value, list):
-        return sum(members(v) for v in value)
-    return 0
 
 
 def numbers(value: Any) -> list[int | float]:

@@ -219,6 +219,8 @@ def _finish(
     position: int,
     ctx: ParseContext,
 ) -> Component | None:
+    """The component of one row read by either path (:func:`_component` or the compiled
+    walker): *name* as the page has it, collapsed here."""
     name = line(name)
     if not cid:
         path = f"div.component-inner-container[{position}]"
