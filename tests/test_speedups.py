@@ -17,7 +17,7 @@ from lxml import etree
 import statuskit
 from statuskit import _compiled
 
-from .conftest import corpus_files
+from .conftest import CORPUS, corpus_files
 
 HERE = Path(__file__).resolve().parent
 compiled = pytest.mark.skipif(_compiled.scan_divs is None, reason="compiled walker not built")
@@ -268,3 +268,79 @@ def test_depth_walk_matches_xpath(markup: str, levels: int, xml: bool) -> None:
     path = etree.XPath("boolean(" + "/".join(["*"] * levels) + ")")
     for el in root.iter(etree.Element):
         assert _compiled.deeper_than(el, levels) == path(el)
+
+
+_MARKUP = st.sampled_from(
+    [
+        "<",
+        ">",
+        '"',
+        "'",
+        "=",
+        "/",
+        " ",
+        "\n",
+        "\x0b",
+        "a",
+        "b",
+        "!",
+        "--",
+        "<!--",
+        "-->",
+        "<script",
+        "</script",
+        "<ScRiPt>",
+        "<style",
+        "</STYLE",
+        "<a",
+        "<b ",
+        " c",
+        " d=e",
+        ' f="g h"',
+        " j='k l'",
+        '=""',
+        '""',
+        "''",
+        "<!",
+        "_",
+        ":",
+        "1",
+        "\u00e9",
+    ]
+)
+
+
+@compiled
+@given(st.lists(_MARKUP, max_size=80).map("".join), st.integers(1, 12))
+def test_markup_check_clears_only_what_the_tokenizer_clears(markup: str, limit: int) -> None:
+    """The compiled pre-check of crowded elements says "clear" only where the tokenizer finds
+    no element with more than *limit* attributes: tags, values holding ``>``, comments,
+    declarations, script and style text, unclosed values and tags cut by the end."""
+    from statuskit._markup import _scan, crowded_element
+
+    assert _compiled.markup_clear is not None
+    data = markup.encode()
+    if _compiled.markup_clear(data, limit):
+        assert _scan(data, limit, False) is None
+    with pytest.MonkeyPatch.context() as m:
+        compiled_answer = crowded_element(data, limit)
+        m.setattr(_compiled, "markup_clear", None)
+        assert crowded_element(data, limit) == compiled_answer
+
+
+@compiled
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in (HERE / "fixtures").rglob("*") if p.is_file() and p.suffix != ".json")
+    + (sorted(p for p in CORPUS.rglob("*") if p.is_file()) if CORPUS.is_dir() else []),
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
+def test_markup_check_answers_the_same(path: Path) -> None:
+    """Every page and feed we have: the same answer with and without the compiled check."""
+    from statuskit._markup import crowded_element
+
+    data = path.read_bytes()
+    with pytest.MonkeyPatch.context() as m:
+        answers = [crowded_element(data, limit) for limit in (2, 8, 256)]
+        m.setattr(_compiled, "markup_clear", None)
+        assert [crowded_element(data, limit) for limit in (2, 8, 256)] == answers

@@ -13,11 +13,12 @@ from typing import Any
 
 from lxml import etree
 
-__all__ = ["deeper_than", "scan_divs", "scan_posts"]
+__all__ = ["deeper_than", "markup_clear", "scan_divs", "scan_posts"]
 
 scan_divs: Callable[[etree._Element], list[tuple[Any, Any, Any]]] | None = None
 scan_posts: Callable[[etree._Element], list[tuple[Any, Any]]] | None = None
 deeper_than: Callable[[etree._Element, int], bool] | None = None
+markup_clear: Callable[[bytes, int], bool] | None = None
 
 if not os.environ.get("STATUSKIT_PURE"):
     try:
@@ -30,3 +31,4 @@ if not os.environ.get("STATUSKIT_PURE"):
             scan_divs = _speedups.scan_divs
             scan_posts = _speedups.scan_posts
             deeper_than = _speedups.deeper_than
+            markup_clear = _speedups.markup_clear

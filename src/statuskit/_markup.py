@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from . import _compiled
 from ._suspects import suspects
 from .limits import ParseContext
 
@@ -82,7 +83,9 @@ def crowded_element(text: str | bytes, limit: int, *, xml: bool = False) -> tupl
     The common case costs one ``bytes.translate`` and a block-by-block ``>`` search over the
     bytes (:mod:`._suspects`): only the few tags they cannot clear are read with the tokenizer, each on its own; when one of those
     could be crowded (or there are too many), the whole text is tokenized (:func:`_scan`), so
-    the answer is always the tokenizer's."""
+    the answer is always the tokenizer's.  With the compiled walker built, HTML bytes first get
+    one C pass that reads every token as the tokenizer does and clears the usual page outright.
+    """
     binary = isinstance(text, bytes)
     # 60 is "<": "in" with a bytes operand first raises and clears a TypeError
     if (60 if binary else "<") not in text:
@@ -90,6 +93,9 @@ def crowded_element(text: str | bytes, limit: int, *, xml: bool = False) -> tupl
     if len(text) <= limit:
         return None  # an attribute takes at least one character
     if isinstance(text, bytes):
+        clear = _compiled.markup_clear
+        if clear is not None and not xml and clear(text, limit):
+            return None  # the compiled walker's one pass read every tag as _scan would
         raw = text
     elif text.isascii():
         raw = text.encode("ascii")

@@ -7,7 +7,7 @@ here answers exactly what the Python code it replaces answers; whatever it does 
 it hands back as an lxml element for the Python code to read.  It only reads fields of the
 tree (no libxml2 function is called), so it does not depend on how lxml links libxml2.
 """
-from libc.string cimport strstr, strcmp, strncmp, strlen
+from libc.string cimport memchr, strstr, strcmp, strncmp, strlen
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from lxml.includes cimport tree
 from lxml.includes.tree cimport xmlNode, xmlAttr
@@ -304,3 +304,171 @@ def deeper_than(cetree._Element root, int levels):
                 break
             n = n.parent
             depth -= 1
+
+
+# -- the markup pre-check (statuskit._markup.crowded_element) ---------------------------------
+
+cdef inline bint _space(unsigned char c) noexcept:
+    # what \s matches in a bytes pattern
+    return c == 32 or (9 <= c <= 13)
+
+
+cdef inline bint _separator(unsigned char c) noexcept:
+    # a byte no attribute of _markup._ATTRIBUTE starts with
+    return _space(c) or c == 34 or c == 39 or c == 62 or c == 47 or c == 61
+
+
+cdef bint _name_end[256]
+cdef bint _area_stop[256]
+for _c in range(256):
+    # a tag name ends at \s / > " ' (_markup._TAG); an attribute area stops at > " '
+    _name_end[_c] = _space(_c) or _c in (34, 39, 47, 62)
+    _area_stop[_c] = _c in (34, 39, 62)
+
+
+cdef inline unsigned char _lower(unsigned char c) noexcept:
+    return c + 32 if 65 <= c <= 90 else c
+
+
+cdef inline bint _word_at(const unsigned char* s, Py_ssize_t at, Py_ssize_t n,
+                          const char* word, Py_ssize_t size) noexcept:
+    # *word* (lower case) at s[at:], in any ASCII case
+    cdef Py_ssize_t k
+    if at + size > n:
+        return False
+    for k in range(size):
+        if _lower(s[at + k]) != <unsigned char>word[k]:
+            return False
+    return True
+
+
+cdef Py_ssize_t _raw_end(const unsigned char* s, Py_ssize_t at, Py_ssize_t n) noexcept:
+    # the end of the first "</script" or "</style" (any case) at or after *at*, or n
+    cdef const unsigned char* hit
+    while at < n:
+        hit = <const unsigned char*>memchr(s + at, 60, n - at)
+        if hit is NULL:
+            return n
+        at = hit - s
+        if at + 1 < n and s[at + 1] == 47:
+            if _word_at(s, at + 2, n, "script", 6):
+                return at + 8
+            if _word_at(s, at + 2, n, "style", 5):
+                return at + 7
+        at += 1
+    return n
+
+
+cdef Py_ssize_t _attributes(const unsigned char* s, Py_ssize_t j, Py_ssize_t end,
+                            Py_ssize_t limit) noexcept:
+    """How many matches _markup._ATTRIBUTE finds in s[j:end] (finditer), counting stops past
+    *limit*."""
+    cdef Py_ssize_t count = 0
+    cdef Py_ssize_t k, q
+    cdef unsigned char quote
+    while j < end:
+        if _separator(s[j]):
+            j += 1
+            continue
+        count += 1
+        if count > limit:
+            return count
+        j += 1
+        while j < end and not _separator(s[j]):
+            j += 1
+        # (?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?
+        k = j
+        while k < end and _space(s[k]):
+            k += 1
+        if k >= end or s[k] != 61:
+            continue
+        k += 1
+        while k < end and _space(s[k]):
+            k += 1
+        if k < end and (s[k] == 34 or s[k] == 39):
+            quote = s[k]
+            q = k + 1
+            while q < end and s[q] != quote:
+                q += 1
+            # a value that never closes: the unquoted alternative matches nothing there
+            j = q + 1 if q < end else k
+            continue
+        while k < end and not (_space(s[k]) or s[k] == 34 or s[k] == 39 or s[k] == 62):
+            k += 1
+        j = k
+    return count
+
+
+def markup_clear(bytes data, Py_ssize_t limit):
+    """True when no tag of *data* can hold more than *limit* attributes, read as
+    statuskit._markup's HTML tokenizer reads bytes: every tag's attribute area ends with its
+    ">" and it holds at most *limit* attributes.  False means "not shown here"
+    (the Python check decides).  One linear pass."""
+    cdef const unsigned char* s = <const unsigned char*>(<char*>data)
+    cdef Py_ssize_t n = len(data)
+    cdef Py_ssize_t p = 0
+    cdef Py_ssize_t i, q, area, values
+    cdef Py_ssize_t values_cap = min(limit, 100_000) + 8  # _markup._bound: the tokenizer's
+    cdef unsigned char c
+    cdef const unsigned char* hit
+    while True:
+        # the next "<": only there can a token start
+        if p >= n:
+            return True
+        hit = <const unsigned char*>memchr(s + p, 60, n - p)
+        if hit is NULL:
+            return True
+        p = hit - s
+        i = p + 1
+        if i >= n:
+            return True  # a "<" at the very end starts no token
+        c = s[i]
+        if c == 33:  # "!": a comment or a declaration
+            if i + 2 < n and s[i + 1] == 45 and s[i + 2] == 45:
+                q = i + 3
+                while q + 2 < n and not (s[q] == 45 and s[q + 1] == 45 and s[q + 2] == 62):
+                    q += 1
+                p = q + 3 if q + 2 < n else n
+            else:
+                q = i + 1
+                while q < n and s[q] != 62:
+                    q += 1
+                p = q + 1 if q < n else n
+            continue
+        if (_word_at(s, i, n, "script", 6) and i + 6 < n
+                and (_space(s[i + 6]) or s[i + 6] == 47 or s[i + 6] == 62)):
+            p = _raw_end(s, i + 6, n)
+            continue
+        if (_word_at(s, i, n, "style", 5) and i + 5 < n
+                and (_space(s[i + 5]) or s[i + 5] == 47 or s[i + 5] == 62)):
+            p = _raw_end(s, i + 5, n)
+            continue
+        if not ((97 <= _lower(c) <= 122) or c == 95 or c == 58 or c == 47):
+            p = i  # no token starts here: search on from the next byte
+            continue
+        # a tag: its name, then its attribute area up to its ">"
+        i += 1
+        while i < n and not _name_end[s[i]]:
+            i += 1
+        area = i
+        values = 0
+        while True:
+            while i < n and not _area_stop[s[i]]:
+                i += 1
+            if i >= n:
+                return False  # the input ends inside the tag
+            c = s[i]
+            if c == 62:
+                break
+            # a quoted value, up to its closing quote
+            values += 1
+            hit = <const unsigned char*>memchr(s + i + 1, c, n - i - 1)
+            if hit is NULL:
+                return False  # a value that never closes
+            i = hit - s + 1
+        # a short area holds fewer attributes than bytes; a long one is counted as
+        # _markup._too_many counts (more quoted values than the tokenizer repeats: the
+        # tokenizer ended the area early, and Python reads it)
+        if i + 1 - area > limit and (values >= values_cap or _attributes(s, area, i + 1, limit) > limit):
+            return False
+        p = i + 1
