@@ -16,25 +16,32 @@ from lxml import etree
 
 import statuskit
 from statuskit import _compiled
+from statuskit.limits import ParseContext
 
 from .conftest import CORPUS, corpus_files
 
 HERE = Path(__file__).resolve().parent
-compiled = pytest.mark.skipif(_compiled.scan_divs is None, reason="compiled walker not built")
+compiled = pytest.mark.skipif(_compiled.scan_index is None, reason="compiled walker not built")
+_PARTS = ("scan_index", "scan_posts", "deeper_than", "markup_clear")
 
 
-def _reading(data: bytes, monkeypatch: pytest.MonkeyPatch, pure: bool) -> str:
+def _reading(
+    data: bytes, monkeypatch: pytest.MonkeyPatch, pure: bool, limits: statuskit.Limits | None
+) -> str:
     with monkeypatch.context() as m:
         if pure:
-            m.setattr(_compiled, "scan_divs", None)
+            for name in _PARTS:
+                m.setattr(_compiled, name, None)
         try:
-            return statuskit.dumps(statuskit.parse(data, provider="statuspage.html"))
+            return statuskit.dumps(statuskit.parse(data, provider="statuspage.html", limits=limits))
         except statuskit.StatuskitError as exc:
             return f"{type(exc).__name__}: {exc}"
 
 
-def _same(data: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert _reading(data, monkeypatch, pure=False) == _reading(data, monkeypatch, pure=True)
+def _same(
+    data: bytes, monkeypatch: pytest.MonkeyPatch, limits: statuskit.Limits | None = None
+) -> None:
+    assert _reading(data, monkeypatch, False, limits) == _reading(data, monkeypatch, True, limits)
 
 
 @compiled
@@ -51,10 +58,26 @@ def test_pages_read_the_same(path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 _TEXT = st.sampled_from(
-    ["API", "  Web\n  App  ", "a &amp; b", "caf\u00e9", "x\u00a0y", "tab\there", "", "  ", "\u2028"]
+    [
+        "API",
+        "  Web\n  App  ",
+        "a &amp; b",
+        "caf\u00e9",
+        "x\u00a0y",
+        "tab\there",
+        "",
+        "  ",
+        "\u2028",
+        "a\x1cb",
+        "a\x0b\x0cb",
+        "x&#13;y",
+        "\x7fdel",
+    ]
 )
 _NAME_CLASS = st.sampled_from(["name", "name x", "names", "x name", "NAME", "", None])
-_ATTR = st.sampled_from([None, "", "c1", "c&amp;2", "major_outage", "operational", "weird"])
+_ATTR = st.sampled_from(
+    [None, "", "c1", "c&amp;2", "major_outage", "operational", "weird", "Operational", "caf\u00e9"]
+)
 
 
 @st.composite
@@ -118,13 +141,15 @@ def _page(draw: st.DrawFn) -> bytes:
 
 
 @compiled
-@given(_page())
-def test_generated_rows_read_the_same(data: bytes) -> None:
+@given(_page(), st.sampled_from([None, 1, 2, 5]))
+def test_generated_rows_read_the_same(data: bytes, max_items: int | None) -> None:
     """Component rows of every shape (comments first, other class names, nested markup in
-    the name, entities in attributes, missing or empty attributes, tooltips with and without
-    titles, odd whitespace) read the same with and without the compiled walker."""
+    the name, entities in attributes, missing, empty or unknown attributes, tooltips with and
+    without titles, odd whitespace, groups, the max_items cut) read the same with and without
+    the compiled walker."""
+    limits = None if max_items is None else statuskit.Limits(max_items=max_items)
     with pytest.MonkeyPatch.context() as m:
-        _same(data, m)
+        _same(data, m, limits)
 
 
 _POST_CLASS = st.sampled_from(
@@ -203,35 +228,45 @@ def test_generated_posts_read_the_same(data: bytes) -> None:
 
 
 @compiled
-@given(_page())
-def test_scan_sees_what_the_loop_sees(data: bytes) -> None:
-    """The walker hands back, in document order, every div whose class names a part of the
-    index page, and no other: the same elements lxml's iter("div") gives."""
-    assert _compiled.scan_divs is not None
-    root = etree.fromstring(data, etree.HTMLParser(encoding="utf-8"))
-    keep = (
-        "component-inner-container",
-        "component-container",
-        "status-day",
-        "unresolved-incident",
-        "scheduled-maintenance",
-        "page-status",
+@given(_page(), st.sampled_from([1, 3, 1000]))
+def test_scan_sees_what_the_loop_sees(data: bytes, max_items: int) -> None:
+    """The walker reads the same component rows as the pure loop, and hands back, in document
+    order, the same other divs (the same elements)."""
+    from statuskit.adapters._sphtml_index import (
+        _NO_RAW,
+        COMPONENT_STATUS,
+        IndexPage,
+        _component,
+        _finish,
+        _read_divs,
+        new_component,
     )
-    expected = [el for el in root.iter("div") if any(k in (el.get("class") or "") for k in keep)]
-    scanned = _compiled.scan_divs(root)
-    assert len(scanned) == len(expected)
-    for (cls, el, fields), want in zip(scanned, expected, strict=True):
-        assert cls == want.get("class")
-        if el is not None:
-            assert el is want
-        else:
-            assert fields is not None
+
+    assert _compiled.scan_index is not None
+    root = etree.fromstring(data, etree.HTMLParser(encoding="utf-8"))
+    limits = statuskit.Limits(max_items=max_items)
+    ctx = ParseContext("statuspage.html", limits=limits)
+    out = IndexPage()
+    expected = list(_read_divs(root, out, ctx))
+    keep = ("status-day", "unresolved-incident", "scheduled-maintenance", "page-status")
+    expected = [(cls, el) for cls, el in expected if any(k in cls for k in keep)]
+    ctx2 = ParseContext("statuspage.html", limits=limits)
+    comps, cut, others = _compiled.scan_index(
+        root, COMPONENT_STATUS, new_component, _finish, _component, _NO_RAW, max_items, ctx2
+    )
+    assert comps == out.components
+    assert cut == any("max_items" in w for w in ctx.warnings)
+    assert [w for w in ctx.warnings if "max_items" not in w] == ctx2.warnings
+    assert len(others) == len(expected)
+    for (cls, el), (want_cls, want) in zip(others, expected, strict=True):
+        assert cls == want_cls
+        assert el is want
 
 
 def test_pure_switch() -> None:
     """STATUSKIT_PURE=1 turns the compiled walker off (and it is off when not built)."""
     env = dict(os.environ, STATUSKIT_PURE="1")
-    code = "from statuskit import _compiled; print(_compiled.scan_divs)"
+    code = "from statuskit import _compiled; print(_compiled.scan_index)"
     out = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
@@ -242,8 +277,8 @@ def test_built_when_required() -> None:
     """.ci/run builds the walker and sets STATUSKIT_REQUIRE_COMPILED=1: the comparisons above
     must then run, not skip."""
     if os.environ.get("STATUSKIT_REQUIRE_COMPILED"):
-        assert _compiled.scan_divs is not None, "compiled walker not built or not loadable"
-        assert _compiled.scan_posts is not None
+        for name in _PARTS:
+            assert getattr(_compiled, name) is not None, f"compiled walker lacks {name}"
 
 
 @st.composite

@@ -13,9 +13,9 @@ from typing import Any
 
 from lxml import etree
 
-__all__ = ["deeper_than", "markup_clear", "scan_divs", "scan_posts"]
+__all__ = ["deeper_than", "markup_clear", "scan_index", "scan_posts"]
 
-scan_divs: Callable[[etree._Element], list[tuple[Any, Any, Any]]] | None = None
+scan_index: Callable[..., tuple[list[Any], bool, list[tuple[str, etree._Element]]]] | None = None
 scan_posts: Callable[[etree._Element], list[tuple[Any, Any]]] | None = None
 deeper_than: Callable[[etree._Element, int], bool] | None = None
 markup_clear: Callable[[bytes, int], bool] | None = None
@@ -28,7 +28,7 @@ if not os.environ.get("STATUSKIT_PURE"):
     else:
         # it reads lxml's element structs: only the lxml it was compiled against will do
         if etree.__version__ == _speedups.LXML_BUILT_WITH:
-            scan_divs = _speedups.scan_divs
+            scan_index = _speedups.scan_index
             scan_posts = _speedups.scan_posts
             deeper_than = _speedups.deeper_than
             markup_clear = _speedups.markup_clear

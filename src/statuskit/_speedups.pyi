@@ -1,12 +1,20 @@
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from lxml import etree
 
 LXML_BUILT_WITH: str
 
-def scan_divs(
+def scan_index(
     root: etree._Element,
-) -> list[tuple[str | None, etree._Element | None, tuple[Any, ...] | None]]: ...
+    statuses: dict[str, Any],
+    build: Callable[..., Any],
+    finish: Callable[..., Any],
+    component: Callable[..., Any],
+    no_raw: Mapping[str, Any],
+    limit: int,
+    ctx: Any,
+) -> tuple[list[Any], bool, list[tuple[str, etree._Element]]]: ...
 def scan_posts(
     container: etree._Element,
 ) -> list[tuple[etree._Element | None, tuple[Any, ...] | None]]: ...

@@ -8,7 +8,8 @@ it hands back as an lxml element for the Python code to read.  It only reads fie
 tree (no libxml2 function is called), so it does not depend on how lxml links libxml2.
 """
 from libc.string cimport memchr, strstr, strcmp, strncmp, strlen
-from cpython.unicode cimport PyUnicode_DecodeUTF8
+from cpython.unicode cimport PyUnicode_DecodeUTF8, PyUnicode_DecodeASCII
+from cpython.bytes cimport PyBytes_FromStringAndSize, PyBytes_AS_STRING
 from lxml.includes cimport tree
 from lxml.includes.tree cimport xmlNode, xmlAttr
 cimport lxml.includes.etreepublic as cetree
@@ -68,73 +69,156 @@ cdef inline int _attr(xmlNode* n, const char* name, const char** out) noexcept:
 cdef inline object _str(const char* s):
     return PyUnicode_DecodeUTF8(s, strlen(s), NULL)
 
-cdef object _component(xmlNode* el):
-    """(id, status, name text, description) of the common row, or None."""
-    cdef const char* cid = NULL
-    cdef const char* status = NULL
+cdef int _fields(xmlNode* el, const char** cid, const char** status, const char** name,
+                 const char** description) noexcept:
+    """1 when *el* is the common row (id, status, a childless span.name first, an optional
+    span.tooltip-base second), its texts set (NULL: absent); 0 for any other shape."""
     cdef const char* v = NULL
     cdef xmlNode* first
     cdef xmlNode* second
     cdef xmlNode* t
-    cdef int r
-    r = _attr(el, "data-component-id", &cid)
-    if r < 0:
-        return None
-    r = _attr(el, "data-component-status", &status)
-    if r < 0:
-        return None
+    cid[0] = status[0] = name[0] = description[0] = NULL
+    if _attr(el, "data-component-id", cid) < 0:
+        return 0
+    if _attr(el, "data-component-status", status) < 0:
+        return 0
     first = _lx_child(el)
     if first is NULL or first.type != tree.XML_ELEMENT_NODE:
-        return None
-    r = _attr(first, "class", &v)
-    if r != 1 or strncmp(v, "name", 4) != 0:
-        return None
+        return 0
+    if _attr(first, "class", &v) != 1 or strncmp(v, "name", 4) != 0:
+        return 0
     if _lx_child(first) is not NULL:
-        return None
+        return 0
     t = first.children
-    name = None
     if t is not NULL:
         if t.next is not NULL or t.type != tree.XML_TEXT_NODE or t.content is NULL:
-            return None
-        name = _str(<const char*>t.content)
-    description = None
+            return 0
+        name[0] = <const char*>t.content
     second = _lx_next(first)
     if second is not NULL and second.type == tree.XML_ELEMENT_NODE:
         r = _attr(second, "class", &v)
         if r < 0:
-            return None
+            return 0
         if r == 1 and strstr(v, "tooltip-base") is not NULL:
             r = _attr(second, "title", &v)
             if r < 0:
-                return None
+                return 0
             if r == 1 and v[0] != 0:
-                description = _str(v)
-    return (None if cid is NULL else _str(cid), None if status is NULL else _str(status), name, description)
+                description[0] = v
+    return 1
 
-def scan_divs(cetree._Element root):
-    """(class, element or None, component fields or None) of every div whose class names
-    one of the index page's parts, in document order."""
+
+cdef inline object _opt(const char* s):
+    return None if s is NULL else _str(s)
+
+
+cdef object _line(const char* s):
+    """What _html.line() makes of the ASCII text *s* (whitespace runs collapsed, ends
+    stripped); None when *s* is not ASCII (Python decides: str.split() knows Unicode spaces)."""
+    cdef size_t n = strlen(s)
+    cdef size_t i = 0
+    cdef size_t k = 0
+    cdef bint pending = False
+    cdef unsigned char c
+    cdef bytes buf
+    cdef char* out
+    for i in range(n):
+        if <unsigned char>s[i] >= 128:
+            return None
+    buf = PyBytes_FromStringAndSize(NULL, n)
+    out = PyBytes_AS_STRING(buf)
+    for i in range(n):
+        c = <unsigned char>s[i]
+        if _ascii_space(<char>c):
+            pending = k > 0
+            continue
+        if pending:
+            out[k] = 32
+            k += 1
+            pending = False
+        out[k] = <char>c
+        k += 1
+    return PyUnicode_DecodeASCII(out, k, NULL)
+
+
+cdef int _part(const char* cls) noexcept:
+    # which part of the index page a div's class names, as read_index's tests run in order
+    if strstr(cls, "component-inner-container") is not NULL:
+        return 1
+    if strstr(cls, "component-container") is not NULL:
+        return 2
+    if (strstr(cls, "status-day") is not NULL or strstr(cls, "unresolved-incident") is not NULL
+            or strstr(cls, "scheduled-maintenance") is not NULL
+            or strstr(cls, "page-status") is not NULL):
+        return 3
+    return 0
+
+
+cdef int _part_of(str cls):
+    # _part of a class given as Python text
+    if "component-inner-container" in cls:
+        return 1
+    if "component-container" in cls:
+        return 2
+    if ("status-day" in cls or "unresolved-incident" in cls or "scheduled-maintenance" in cls
+            or "page-status" in cls):
+        return 3
+    return 0
+
+
+def scan_index(cetree._Element root, dict statuses, build, finish, component, no_raw,
+               Py_ssize_t limit, ctx):
+    """The component rows of an index page, read as read_index reads them (groups, positions,
+    the max_items cut), and the other divs whose class names a part of the page.
+
+    Returns (components, cut, others): *cut* is True when a row past *limit* stopped the walk
+    (read_index then warns and reads no further div); *others* are (class, element) in
+    document order.  The usual row (id, a known status, ASCII name) is built here with
+    *build* (new_component); any other goes to *finish* (read_index._finish) with the fields
+    read, or to *component* (read_index._component) with its element."""
     cdef xmlNode* top = root._c_node
     cdef xmlNode* n = top
     cdef xmlNode* nxt
     cdef const char* cls = NULL
-    cdef int r
-    cdef list out = []
+    cdef const char* cid = NULL
+    cdef const char* raw = NULL
+    cdef int r, part
+    cdef list comps = []
+    cdef list others = []
+    cdef bint expect_group_row = False
+    cdef bint cut = False
+    cdef object group = None
+    cdef object text
     cdef cetree._Document doc = root._doc
     while n is not NULL:
         if _is_div(n):
+            text = None
             r = _attr(n, "class", &cls)
             if r < 0:
-                out.append((None, cetree.elementFactory(doc, n), None))
+                text = cetree.elementFactory(doc, n).get("class")
+                part = _part_of(text) if text else 0
             elif r == 1 and cls[0] != 0:
-                if strstr(cls, "component-inner-container") is not NULL:
-                    fields = _component(n)
-                    out.append((_str(cls), None if fields is not None else cetree.elementFactory(doc, n), fields))
-                elif (strstr(cls, "component-container") is not NULL or strstr(cls, "status-day") is not NULL
-                      or strstr(cls, "unresolved-incident") is not NULL
-                      or strstr(cls, "scheduled-maintenance") is not NULL
-                      or strstr(cls, "page-status") is not NULL):
-                    out.append((_str(cls), cetree.elementFactory(doc, n), None))
+                part = _part(cls)
+            else:
+                part = 0
+            if part == 1:
+                if len(comps) >= limit:
+                    cut = True
+                    break
+                comp = _row(n, doc, statuses, build, finish, component, no_raw, group,
+                            expect_group_row, len(comps), ctx)
+                if comp is not None:
+                    if expect_group_row:
+                        group = (comp.id, comp.name)
+                    comps.append(comp)
+                expect_group_row = False
+            elif part == 2:
+                if text is None:
+                    text = _str(cls)
+                expect_group_row = "is-group" in text.split()
+                group = None
+            elif part == 3:
+                others.append((_str(cls) if text is None else text, cetree.elementFactory(doc, n)))
         # next in document order: first child element, else next sibling, else up
         nxt = _element(n.children) if n.type == tree.XML_ELEMENT_NODE else NULL
         if nxt is not NULL:
@@ -149,7 +233,29 @@ def scan_divs(cetree._Element root):
                 n = nxt
                 break
             n = n.parent
-    return out
+    return comps, cut, others
+
+
+cdef object _row(xmlNode* el, cetree._Document doc, dict statuses, build, finish, component,
+                 no_raw, group, bint is_group, Py_ssize_t position, ctx):
+    """One component row (see scan_index)."""
+    cdef const char* cid
+    cdef const char* raw
+    cdef const char* name
+    cdef const char* description
+    if not _fields(el, &cid, &raw, &name, &description):
+        return component(cetree.elementFactory(doc, el), group, is_group, position, ctx)
+    raw_status = _opt(raw)
+    status = statuses.get(raw_status) if raw is not NULL and raw[0] != 0 else None
+    clean = "" if name is NULL else _line(name)
+    if cid is NULL or cid[0] == 0 or status is None or clean is None:
+        return finish(_opt(cid), raw_status, _opt(name), _opt(description), group, is_group,
+                      position, ctx)
+    if is_group or group is None:
+        return build(_str(cid), clean, status, raw_status, None, _opt(description), position,
+                     None, is_group, None, no_raw)
+    return build(_str(cid), clean, status, raw_status, group[1], _opt(description), position,
+                 group[0], False, None, no_raw)
 
 
 cdef inline bint _ascii_space(char c) noexcept:

@@ -19,7 +19,7 @@ The incident entries and their posts are read by :mod:`._sphtml_entries`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any
@@ -71,41 +71,20 @@ def read_index(
     scheduled: list[etree._Element] = []
     days: list[etree._Element] = []
     banner: etree._Element | None = None
-    group: tuple[str, str] | None = None  # (id, name) of the group whose members follow
-    expect_group_row = False
-    for shown, el, fields in _divs(root):
-        cls = shown if shown is not None else el.get(b"class")
-        if not cls:
-            continue
-        if "component-inner-container" in cls:
-            if len(out.components) >= limit:
-                ctx.warn(f"more than max_items={limit} components; the rest ignored", "$")
-                break
-            if fields is None:
-                comp = _component(el, group, expect_group_row, len(out.components), ctx)
-            else:
-                cid, raw_status, name, description = fields
-                comp = _finish(
-                    cid,
-                    raw_status,
-                    name,
-                    description,
-                    group,
-                    expect_group_row,
-                    len(out.components),
-                    ctx,
-                )
-            if comp is not None:
-                if expect_group_row:
-                    group = (comp.id, comp.name)
-                out.components.append(comp)
-            expect_group_row = False
-            continue
-        if "component-container" in cls:
-            # a new top-level entry: a group (its first row is the group's) or a component
-            expect_group_row = "is-group" in cls.split()
-            group = None
-        elif "status-day" in cls:
+    scan = _compiled.scan_index
+    if scan is None:
+        parts: Iterable[tuple[str, etree._Element]] = _read_divs(root, out, ctx)
+    else:
+        # the compiled walker reads the component rows itself (as the loop below would)
+        # and hands back the other parts of the page
+        comps, cut, parts = scan(
+            root, COMPONENT_STATUS, new_component, _finish, _component, _NO_RAW, limit, ctx
+        )
+        out.components = comps
+        if cut:
+            ctx.warn(f"more than max_items={limit} components; the rest ignored", "$")
+    for cls, el in parts:
+        if "status-day" in cls:
             if "status-day" in cls.split():
                 days.append(el)
         elif "unresolved-incident" in cls:
@@ -154,14 +133,35 @@ def read_index(
     return out
 
 
-def _divs(root: etree._Element) -> Iterable[tuple[Any, Any, Any]]:
-    """(class or None, element or None, component fields or None) of the page's divs: every
-    div (class None: read it) in pure Python; with the compiled walker only those whose class
-    names a part of the page, the common component rows already read (fields)."""
-    scan = _compiled.scan_divs
-    if scan is None:
-        return ((None, el, None) for el in root.iter("div"))
-    return scan(root)
+def _read_divs(
+    root: etree._Element, out: IndexPage, ctx: ParseContext
+) -> Iterator[tuple[str, etree._Element]]:
+    """The component rows of the page read into *out* (groups, positions, the max_items cut),
+    as the divs go by; (class, element) of every other div, for read_index to sort out.  The
+    compiled walker's scan_index does the same in one C walk (tests/test_speedups.py)."""
+    limit = ctx.limits.max_items
+    group: tuple[str, str] | None = None  # (id, name) of the group whose members follow
+    expect_group_row = False
+    for el in root.iter("div"):
+        cls = el.get(b"class")
+        if not cls:
+            continue
+        if "component-inner-container" in cls:
+            if len(out.components) >= limit:
+                ctx.warn(f"more than max_items={limit} components; the rest ignored", "$")
+                return
+            comp = _component(el, group, expect_group_row, len(out.components), ctx)
+            if comp is not None:
+                if expect_group_row:
+                    group = (comp.id, comp.name)
+                out.components.append(comp)
+            expect_group_row = False
+        elif "component-container" in cls:
+            # a new top-level entry: a group (its first row is the group's) or a component
+            expect_group_row = "is-group" in cls.split()
+            group = None
+        else:
+            yield cls, el
 
 
 def _entries(day: etree._Element) -> list[etree._Element]:
