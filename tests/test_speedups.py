@@ -26,7 +26,11 @@ _PARTS = ("scan_index", "scan_posts", "deeper_than", "markup_clear")
 
 
 def _reading(
-    data: bytes, monkeypatch: pytest.MonkeyPatch, pure: bool, limits: statuskit.Limits | None
+    data: bytes,
+    monkeypatch: pytest.MonkeyPatch,
+    pure: bool,
+    limits: statuskit.Limits | None,
+    time_zone: str | None,
 ) -> str:
     with monkeypatch.context() as m:
         if pure:
@@ -39,9 +43,13 @@ def _reading(
 
 
 def _same(
-    data: bytes, monkeypatch: pytest.MonkeyPatch, limits: statuskit.Limits | None = None
+    data: bytes,
+    monkeypatch: pytest.MonkeyPatch,
+    limits: statuskit.Limits | None = None,
+    time_zone: str | None = None,
 ) -> None:
-    assert _reading(data, monkeypatch, False, limits) == _reading(data, monkeypatch, True, limits)
+    compiled_reading = _reading(data, monkeypatch, False, limits, time_zone)
+    assert compiled_reading == _reading(data, monkeypatch, True, limits, time_zone)
 
 
 @compiled
@@ -155,11 +163,35 @@ def test_generated_rows_read_the_same(data: bytes, max_items: int | None) -> Non
 _POST_CLASS = st.sampled_from(
     ["update", "update font-regular resolved", "updates", "x update", "update\u00a0x", ""]
 )
-_WORD = st.sampled_from(["Resolved", " Monitoring ", "Update", "", "<b>Bold</b>", "Investigating"])
-_BODY = st.sampled_from(
-    [" - We are looking into it.", " \u2013 Fixed &amp; done", "", " -  two  spaces ", "\tx"]
+_WORD = st.sampled_from(
+    [
+        "Resolved",
+        " Monitoring ",
+        "Update",
+        "",
+        "<b>Bold</b>",
+        "Investigating",
+        "R\u00e9solu",
+        "a\tb",
+    ]
 )
-_TAIL = st.sampled_from(["", "\n", "More to follow.", " a &lt; b ", "\u00a0"])
+_BODY = st.sampled_from(
+    [
+        " - We are looking into it.",
+        " \u2013 Fixed &amp; done",
+        "",
+        " -  two  spaces ",
+        "\tx",
+        "\n - lines\n\n\n  and   more \n",
+        " - a &lt;b&gt; c",
+        "- x\ry",
+        " -- twice",
+        "\x1c - odd space",
+    ]
+)
+_TAIL = st.sampled_from(
+    ["", "\n", "More to follow.", " a &lt; b ", "\u00a0", "\t", " x \n\n y ", "\r\n", "  \n  "]
+)
 _USUAL = "Oct <var data-var='date'>18</var>, <var data-var='time'>15:32</var> UTC"
 _SMALL = st.sampled_from(
     [
@@ -174,6 +206,15 @@ _SMALL = st.sampled_from(
         "Oct <script>x</script>, <var>15:32</var> UTC",
         "Oct 18, 15:32 UTC",
         "Oct <var>18</var>, <var>15:32</var>, <var>x</var> UTC",
+        " oct <var> 7 </var> , <var>09:05</var>  UTC ",
+        "Feb <var>30</var>, <var>10:00</var> UTC",
+        "Apr <var>00018</var>, <var>10:00</var> UTC",
+        "Ap <var>18</var>, <var>10:00</var> UTC",
+        "Octo <var>18</var>, <var>1:05 </var> UTC",
+        "Oct <var>\u0661</var>, <var>10:00</var> UTC",
+        "Oct <var>18</var>, <var>10:00</var> XYZ",
+        "Apr <var>18</var>, <var>10:00</var> CEST",
+        "Oct\t<var>18</var>,\n<var>10:00</var>\tUTC",
     ]
 )
 
@@ -218,13 +259,15 @@ def _history(draw: st.DrawFn) -> bytes:
 
 
 @compiled
-@given(_history())
-def test_generated_posts_read_the_same(data: bytes) -> None:
+@given(_history(), st.sampled_from([None, None, "Europe/Berlin"]))
+def test_generated_posts_read_the_same(data: bytes, time_zone: str | None) -> None:
     """Update posts of every shape (with and without <strong>, <br> runs with text between,
-    other inline markup, comments, times in and out of the usual <var> form, classes that
-    only look like "update", Unicode spaces) read the same with and without the walker."""
+    other inline markup, comments, control characters, times in and out of the usual <var>
+    form, impossible dates, unknown zones, classes that only look like "update", Unicode
+    text and spaces) read the same with and without the walker, with the page's zone given
+    or not."""
     with pytest.MonkeyPatch.context() as m:
-        _same(data, m)
+        _same(data, m, time_zone=time_zone)
 
 
 @compiled

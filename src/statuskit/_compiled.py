@@ -16,7 +16,7 @@ from lxml import etree
 __all__ = ["deeper_than", "markup_clear", "scan_index", "scan_posts"]
 
 scan_index: Callable[..., tuple[list[Any], bool, list[tuple[str, etree._Element]]]] | None = None
-scan_posts: Callable[[etree._Element], list[tuple[Any, Any]]] | None = None
+scan_posts: Callable[..., list[tuple[int, Any]]] | None = None
 deeper_than: Callable[[etree._Element, int], bool] | None = None
 markup_clear: Callable[[bytes, int], bool] | None = None
 

@@ -354,10 +354,269 @@ cdef object _post(xmlNode* el):
     return (word, lead, tails, parts)
 
 
-def scan_posts(cetree._Element container):
-    """(element or None, post fields or None) of the ``div`` children of *container* that may
-    be ``div.update`` posts, in order: fields for the common shape (the element None), the
-    element alone for any other post or when the class needs Python's reading."""
+cdef const char* _EMPTY = ""
+
+
+cdef int _ctext(xmlNode* first, const char** out) noexcept:
+    """_text as C: 1 with *out* the text ("" for an empty node), 0 when there is none (*out*
+    NULL), -1 when the run has more than one node."""
+    out[0] = NULL
+    if first is NULL or first.type != tree.XML_TEXT_NODE:
+        return 0
+    if first.next is not NULL and first.next.type == tree.XML_TEXT_NODE:
+        return -1
+    if first.content is NULL:
+        out[0] = _EMPTY
+    else:
+        out[0] = <const char*>first.content
+    return 1
+
+
+cdef bint _plain(const char* s) noexcept:
+    # printable ASCII and "\n" only: the text clean() reads in its usual branch
+    cdef unsigned char c
+    while True:
+        c = <unsigned char>s[0]
+        if c == 0:
+            return True
+        if not (32 <= c <= 126 or c == 10):
+            return False
+        s += 1
+
+
+cdef bint _blank(const char* s) noexcept:
+    # str.strip() leaves nothing of the ASCII text *s* (NULL: no text)
+    if s is NULL:
+        return True
+    while s[0] != 0:
+        if not _ascii_space(s[0]):
+            return False
+        s += 1
+    return True
+
+
+cdef const char* _lskip(const char* s) noexcept:
+    while s[0] != 0 and _ascii_space(s[0]):
+        s += 1
+    return s
+
+
+cdef size_t _rlen(const char* s, size_t n) noexcept:
+    # the length of s[:n] without its trailing ASCII whitespace
+    while n and _ascii_space(s[n - 1]):
+        n -= 1
+    return n
+
+
+cdef void _escaped(list out, const char* s, size_t n):
+    # _html._escape of s[:n], appended as text
+    cdef size_t i, start = 0
+    for i in range(n):
+        if s[i] == 38 or s[i] == 60 or s[i] == 62:
+            if i > start:
+                out.append(PyUnicode_DecodeASCII(s + start, i - start, NULL))
+            out.append("&amp;" if s[i] == 38 else "&lt;" if s[i] == 60 else "&gt;")
+            start = i + 1
+    if n > start:
+        out.append(PyUnicode_DecodeASCII(s + start, n - start, NULL))
+
+
+cdef str _clean(bytes text):
+    """_text.clean of printable ASCII text with "\n" line breaks: spaces collapsed, lines
+    trimmed, runs of blank lines kept as one."""
+    cdef const char* s = PyBytes_AS_STRING(text)
+    cdef size_t n = len(text)
+    cdef bytes buf = PyBytes_FromStringAndSize(NULL, n)
+    cdef char* out = PyBytes_AS_STRING(buf)
+    cdef size_t i = 0
+    cdef size_t k = 0
+    cdef bint space = False  # a space is pending inside the line
+    cdef bint line = False  # the line has text
+    cdef bint blank = False  # a blank line lies between the last text and this line
+    cdef bint any = False  # text was written
+    cdef char c
+    for i in range(n + 1):
+        c = s[i] if i < n else 10
+        if c == 10:
+            if line:
+                blank = False
+            elif any:
+                blank = True
+            line = space = False
+            continue
+        if c == 32:
+            space = line
+            continue
+        if not line:
+            if any:
+                out[k] = 10
+                k += 1
+                if blank:
+                    out[k] = 10
+                    k += 1
+            line = True
+            any = True
+            blank = False
+        elif space:
+            out[k] = 32
+            k += 1
+        space = False
+        out[k] = c
+        k += 1
+    return PyUnicode_DecodeASCII(out, k, NULL)
+
+
+cdef int _digits(const char* s, size_t n) noexcept:
+    # the value of n (1..4) ASCII digits, or -1
+    cdef int v = 0
+    cdef size_t i
+    if n == 0 or n > 4:
+        return -1
+    for i in range(n):
+        if not (48 <= s[i] <= 57):
+            return -1
+        v = v * 10 + (s[i] - 48)
+    return v
+
+
+cdef const char* _MONTH_NAMES = "janfebmaraprmayjunjulaugsepoctnovdec"
+
+
+cdef object _when(const char* lead, const char* day, const char* day_tail, const char* clock,
+                  const char* zone_text, reference, dict zones, at):
+    """_sphtml._shown of ASCII texts (NULL: no text); None where that gives None."""
+    cdef size_t n
+    cdef int month = 0, d, hour, minute, i
+    cdef char m[3]
+    if lead is NULL:
+        return None
+    lead = _lskip(lead)
+    n = _rlen(lead, strlen(lead))
+    if n < 3:
+        return None
+    for i in range(3):
+        m[i] = lead[i] + 32 if 65 <= lead[i] <= 90 else lead[i]
+    for i in range(12):
+        if strncmp(m, _MONTH_NAMES + 3 * i, 3) == 0:
+            month = i + 1
+            break
+    if not month or zone_text is NULL or clock is NULL or strlen(clock) != 5 or clock[2] != 58:
+        return None
+    zone_text = _lskip(zone_text)
+    zone = zones.get(PyUnicode_DecodeASCII(zone_text, _rlen(zone_text, strlen(zone_text)), NULL))
+    if zone is None or day_tail is NULL:
+        return None
+    day_tail = _lskip(day_tail)
+    if _rlen(day_tail, strlen(day_tail)) != 1 or day_tail[0] != 44:
+        return None
+    if day is NULL:
+        return None
+    day = _lskip(day)
+    d = _digits(day, _rlen(day, strlen(day)))
+    hour = _digits(clock, 2)
+    minute = _digits(clock + 3, 2)
+    if d < 0 or hour < 0 or minute < 0:
+        return None
+    return at(reference, month, d, hour, minute, zone)
+
+
+cdef object _full(xmlNode* el, reference, dict zones, at):
+    """(word, html, text, time) of a post of the common shape (see _post) whose texts are all
+    plain ASCII, as _sphtml_entries._updates reads it; None for anything else."""
+    cdef xmlNode* strong = _lx_child(el)
+    cdef xmlNode* small
+    cdef xmlNode* n
+    cdef xmlNode* a
+    cdef xmlNode* b
+    cdef const char* word
+    cdef const char* lead
+    cdef const char* tail
+    cdef const char* t[5]
+    cdef size_t size
+    cdef int k, count = 0, end = 0
+    # the texts, shape as _post checked it
+    if _ctext(strong.children, &word) < 0 or _ctext(strong.next, &lead) < 0:
+        return None
+    n = _lx_next(strong)
+    while _lx_next(n) is not NULL:
+        count += 1
+        if _ctext(n.next, &tail) < 0:
+            return None
+        if tail is not NULL:
+            for k in range(<int>strlen(tail)):
+                if <unsigned char>tail[k] >= 128:
+                    return None
+        if not _blank(tail):
+            end = count  # the <br> after the last text that is not blank
+        n = _lx_next(n)
+    small = n
+    a = _lx_child(small)
+    b = _lx_next(a)
+    if (_ctext(small.children, &t[0]) < 0 or _ctext(a.children, &t[1]) < 0
+            or _ctext(a.next, &t[2]) < 0 or _ctext(b.children, &t[3]) < 0
+            or _ctext(b.next, &t[4]) < 0):
+        return None
+    for k in range(5):
+        if t[k] is not NULL and not _plain(t[k]):
+            return None
+    when = _when(t[0], t[1], t[2], t[3], t[4], reference, zones, at)
+    if when is None:
+        return None
+    # the word: line(), or None when empty
+    clean_word = None
+    if word is not NULL:
+        clean_word = _line(word)
+        if clean_word is None:
+            return None
+        if not clean_word:
+            clean_word = None
+    # fragment(lead, <br>s, lead_mark="-\u2013\u2014")
+    if lead is NULL:
+        lead = _EMPTY
+    for k in range(<int>strlen(lead)):
+        if <unsigned char>lead[k] >= 128:
+            return None
+    lead = _lskip(lead)
+    if lead[0] == 45:
+        lead = _lskip(lead + 1)
+    size = strlen(lead)
+    html = []
+    if end == 0:
+        size = _rlen(lead, size)
+        body = PyBytes_FromStringAndSize(lead, size)
+        if not _plain(body):
+            return None
+        _escaped(html, lead, size)
+        return (clean_word, "".join(html), _clean(body), when)
+    text = []
+    if size:
+        _escaped(html, lead, size)
+        text.append(PyBytes_FromStringAndSize(lead, size))
+    n = _lx_next(strong)
+    for k in range(end):
+        _ctext(n.next, &tail)
+        html.append("<br>")
+        text.append(b"\n")
+        if tail is not NULL and tail[0] != 0:
+            size = strlen(tail)
+            if k == end - 1:
+                size = _rlen(tail, size)
+            if size:
+                _escaped(html, tail, size)
+                text.append(PyBytes_FromStringAndSize(tail, size))
+        n = _lx_next(n)
+    joined = b"".join(text)
+    if not _plain(joined):
+        return None
+    return (clean_word, "".join(html).strip(), _clean(joined), when)
+
+
+def scan_posts(cetree._Element container, reference, dict zones, at):
+    """(kind, value) of the ``div`` children of *container* that may be ``div.update`` posts,
+    in order: kind 2, the post read whole (word, html, text, time) when it has the common
+    shape and plain ASCII texts (and *reference* is not None); kind 1, its texts (see _post)
+    for other posts of the common shape; kind 0, the element, for any other post or when the
+    class needs Python's reading.  *zones* and *at* are _sphtml's _FIXED_ZONES and _at."""
     cdef xmlNode* n = container._c_node.children
     cdef const char* cls = NULL
     cdef int r
@@ -367,17 +626,18 @@ def scan_posts(cetree._Element container):
         if _is_div(n):
             r = _attr(n, "class", &cls)
             if r < 0:
-                out.append((cetree.elementFactory(doc, n), None))
+                out.append((0, cetree.elementFactory(doc, n)))
             elif r == 1:
                 r = _has_token(cls, "update")
                 if r < 0:
-                    out.append((cetree.elementFactory(doc, n), None))
+                    out.append((0, cetree.elementFactory(doc, n)))
                 elif r == 1:
                     fields = _post(n)
                     if fields is None:
-                        out.append((cetree.elementFactory(doc, n), None))
+                        out.append((0, cetree.elementFactory(doc, n)))
                     else:
-                        out.append((None, fields))
+                        full = _full(n, reference, zones, at) if reference is not None else None
+                        out.append((1, fields) if full is None else (2, full))
         n = n.next
     return out
 

@@ -26,11 +26,13 @@ from ._spaffected import split_affected
 from ._spwords import MAINTENANCE_STATUSES, UPDATE_WORDS
 
 __all__ = [
+    "FIXED_ZONES",
     "MAINTENANCE_STATUSES",
     "UPDATE_WORDS",
     "PageInfo",
     "carry_update_status",
     "incident_code",
+    "nearest_time",
     "origin",
     "page_info",
     "parse_day",
@@ -225,7 +227,7 @@ def _shown(
         return None
     month = _MONTHS.get((lead or "").strip()[:3].lower())
     clock = clock or ""
-    zone = _FIXED_ZONES.get((zone_text or "").strip())
+    zone = FIXED_ZONES.get((zone_text or "").strip())
     if month and zone and len(clock) == 5 and clock[2] == ":" and (day_tail or "").strip() == ",":
         day = (day_text or "").strip()
         # ASCII digits only: isdigit() also accepts "¹", which int() refuses
@@ -236,11 +238,11 @@ def _shown(
             and clock[:2].isdigit()
             and clock[3:].isdigit()
         ):
-            return _at(reference, month, int(day), int(clock[:2]), int(clock[3:]), zone)
+            return nearest_time(reference, month, int(day), int(clock[:2]), int(clock[3:]), zone)
     return None
 
 
-def _at(
+def nearest_time(
     reference: datetime, month: int, day: int, hour: int, minute: int, zone: timezone
 ) -> datetime | None:
     """Month/day/time in *zone* in the year nearest *reference*, as aware UTC (None when no
@@ -271,11 +273,11 @@ def _short(m: re.Match[str], reference: datetime, ctx: ParseContext) -> datetime
     if month is None:
         return None
     day, hour, minute = int(m[2]), int(m[3]), int(m[4])
-    zone = _FIXED_ZONES.get(m[5]) if ctx.time_zone is None else None
+    zone = FIXED_ZONES.get(m[5]) if ctx.time_zone is None else None
     if zone is not None:
-        return _at(reference, month, day, hour, minute, zone)
+        return nearest_time(reference, month, day, hour, minute, zone)
     # the page's own zone decides what the abbreviation means (daylight time included)
-    found = _at(reference, month, day, hour, minute, timezone.utc)
+    found = nearest_time(reference, month, day, hour, minute, timezone.utc)
     if found is None:
         return None
     wall = found.replace(tzinfo=None)
@@ -285,7 +287,7 @@ def _short(m: re.Match[str], reference: datetime, ctx: ParseContext) -> datetime
     return wall.replace(tzinfo=resolved).astimezone(timezone.utc)
 
 
-_FIXED_ZONES = {
+FIXED_ZONES = {
     name: timezone.utc if offset == 0 else timezone(timedelta(seconds=offset), name)
     for name, offset in ZONE_ABBREVIATIONS.items()
 }

@@ -20,9 +20,11 @@ from ._fastbuild import new_update
 from ._html import first_class, fragment, line, text_of
 from ._json import lookup
 from ._sphtml import (
+    FIXED_ZONES,
     MAINTENANCE_STATUSES,
     UPDATE_WORDS,
     incident_code,
+    nearest_time,
     parse_window,
     shown_parts,
     shown_time,
@@ -57,19 +59,25 @@ def _updates(
     limit = ctx.limits.max_items
     scan = _compiled.scan_posts
     items = (
-        ((el, None) for el in container.iterchildren("div")) if scan is None else scan(container)
+        ((0, el) for el in container.iterchildren("div"))
+        if scan is None
+        else scan(container, None if ctx.time_zone else reference, FIXED_ZONES, nearest_time)
     )
-    for el, shape in items:
-        if shape is None:
+    for kind, el in items:
+        if kind == 0:
             cls = el.get(b"class")
             if cls is None or "update" not in cls.split():
                 continue
         if len(posts) >= limit:
             ctx.warn(f"more than max_items={limit} updates; the rest ignored", path)
             break
-        if shape is not None:
+        if kind == 2:
+            # read whole by the compiled walker: (word, html, text, time)
+            posts.append(el)
+            continue
+        if kind == 1:
             # read by the compiled walker: <strong>, text, <br>s with their tails, <small>
-            word_text, lead, tails, parts = shape
+            word_text, lead, tails, parts = el
             html, text = fragment(lead or "", [_Br(t) for t in tails], lead_mark=_DASHES)
             when = shown_parts(parts, reference, ctx, f"{path}.update[{len(posts)}]")
             posts.append((line(word_text) or None, html, text, when))
