@@ -4,7 +4,7 @@ maintenances and the past-incident list, each with its ``div.update`` posts (see
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any
@@ -58,7 +58,8 @@ def _updates(
     posts: list[tuple[str | None, str, str, datetime | None]] = []
     limit = ctx.limits.max_items
     scan = _compiled.scan_posts
-    items = (
+    # (0, element) | (1, texts of the usual shape) | (2, the post read whole)
+    items: Iterable[tuple[int, Any]] = (
         ((0, el) for el in container.iterchildren("div"))
         if scan is None
         else scan(container, None if ctx.time_zone else reference, FIXED_ZONES, nearest_time)
