@@ -13,8 +13,14 @@ from cpython.bytes cimport PyBytes_FromStringAndSize, PyBytes_AS_STRING
 from lxml.includes cimport tree
 from lxml.includes.tree cimport xmlNode, xmlAttr
 cimport lxml.includes.etreepublic as cetree
+from cpython.datetime cimport (
+    import_datetime, datetime_new, PyDateTime_Check, PyDateTime_GET_YEAR, PyDateTime_GET_MONTH,
+)
+import datetime as _datetime
 
 cetree.import_lxml__etree()
+import_datetime()
+cdef object _UTC = _datetime.timezone.utc
 
 LXML_BUILT_WITH = (<bytes>cetree.LXML_VERSION_STRING).decode("ascii")
 """The lxml version this module was compiled against: statuskit uses it only with that one."""
@@ -309,6 +315,44 @@ cdef inline bint _leaf(xmlNode* n) noexcept:
     return t is NULL or (t.type == tree.XML_TEXT_NODE and t.next is NULL)
 
 
+cdef bint _shape(xmlNode* el) noexcept:
+    """True when *el* has the shape _post reads (checked without building anything)."""
+    cdef xmlNode* strong = _lx_child(el)
+    cdef xmlNode* n
+    cdef xmlNode* small
+    cdef xmlNode* a
+    cdef xmlNode* b
+    cdef const char* t
+    if strong is NULL or not _leaf(strong) or strong.ns is not NULL:
+        return False
+    if strcmp(<const char*>strong.name, "strong") != 0:
+        return False
+    if _ctext(strong.children, &t) < 0 or _ctext(strong.next, &t) < 0:
+        return False
+    n = _lx_next(strong)
+    while n is not NULL and _lx_next(n) is not NULL:
+        if n.ns is not NULL or not _leaf(n) or strcmp(<const char*>n.name, "br") != 0:
+            return False
+        if _ctext(n.next, &t) < 0:
+            return False
+        n = _lx_next(n)
+    small = n
+    if small is NULL or small.type != tree.XML_ELEMENT_NODE or small.ns is not NULL:
+        return False
+    if strcmp(<const char*>small.name, "small") != 0:
+        return False
+    a = _lx_child(small)
+    b = _lx_next(a) if a is not NULL else NULL
+    if a is NULL or b is NULL or _lx_next(b) is not NULL or not _leaf(a) or not _leaf(b):
+        return False
+    if (strcmp(<const char*>a.name, "script") == 0 or strcmp(<const char*>a.name, "style") == 0
+            or strcmp(<const char*>b.name, "script") == 0 or strcmp(<const char*>b.name, "style") == 0):
+        return False
+    return (_ctext(small.children, &t) >= 0 and _ctext(a.children, &t) >= 0
+            and _ctext(a.next, &t) >= 0 and _ctext(b.children, &t) >= 0
+            and _ctext(b.next, &t) >= 0)
+
+
 cdef object _post(xmlNode* el):
     """(strong text, its tail, tails of the <br> between, the five texts of the <small>) of a
     post shaped <strong>Word</strong> - body (<br> tail)* <small>a<x>b</x>c<y>d</y>e</small>;
@@ -486,7 +530,7 @@ cdef object _when(const char* lead, const char* day, const char* day_tail, const
                   const char* zone_text, reference, dict zones, at):
     """_sphtml._shown of ASCII texts (NULL: no text); None where that gives None."""
     cdef size_t n
-    cdef int month = 0, d, hour, minute, i
+    cdef int month = 0, d, hour, minute, i, year, delta
     cdef char m[3]
     if lead is NULL:
         return None
@@ -517,7 +561,23 @@ cdef object _when(const char* lead, const char* day, const char* day_tail, const
     minute = _digits(clock + 3, 2)
     if d < 0 or hour < 0 or minute < 0:
         return None
-    return at(reference, month, d, hour, minute, zone)
+    if zone is not _UTC or not PyDateTime_Check(reference):
+        return at(reference, month, d, hour, minute, zone)
+    # _sphtml.nearest_time in UTC: the year nearest the reference's
+    if hour > 23 or minute > 59:
+        return None
+    year = PyDateTime_GET_YEAR(reference)
+    delta = month - PyDateTime_GET_MONTH(reference)
+    if delta == 6 or delta == -6:
+        return at(reference, month, d, hour, minute, zone)  # half a year away: by the day
+    if delta > 6:
+        year -= 1
+    elif delta < -6:
+        year += 1
+    try:
+        return datetime_new(year, month, d, hour, minute, 0, 0, zone)
+    except ValueError:
+        return None
 
 
 cdef object _full(xmlNode* el, reference, dict zones, at):
@@ -632,12 +692,11 @@ def scan_posts(cetree._Element container, reference, dict zones, at):
                 if r < 0:
                     out.append((0, cetree.elementFactory(doc, n)))
                 elif r == 1:
-                    fields = _post(n)
-                    if fields is None:
+                    if not _shape(n):
                         out.append((0, cetree.elementFactory(doc, n)))
                     else:
                         full = _full(n, reference, zones, at) if reference is not None else None
-                        out.append((1, fields) if full is None else (2, full))
+                        out.append((2, full) if full is not None else (1, _post(n)))
         n = n.next
     return out
 
