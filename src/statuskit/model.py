@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import enum
 import functools
-import itertools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -240,15 +239,32 @@ class Incident:
           began the final run of terminal updates (a postmortem posted days later does not move
           it), or the vendor's own resolution time if that is later.
         """
-        ups = _sorted_updates(tuple(updates))
-        status = _effective_status(status, ups)
+        ups = _sorted_updates(updates if type(updates) is tuple else tuple(updates))
+        # one pass over the known statuses: the last one, and when the final run of terminal
+        # ones began, in one loop (incidents come by the hundred)
+        last: IncidentStatus | None = None
+        final: datetime | None = None
+        for u in ups:
+            known = u.status
+            if known is _UNKNOWN:
+                continue
+            last = known
+            if known in TERMINAL_STATUSES:
+                if final is None:
+                    final = u.created_at
+            else:
+                final = None
+        if last is not None and (
+            status is _UNKNOWN or (status in TERMINAL_STATUSES and last not in TERMINAL_STATUSES)
+        ):
+            status = last  # unknown: the updates say; resolved, then updated again: reopened
         if kind is IncidentKind.MAINTENANCE:
             start = _maintenance_start(status, ups, scheduled_for)
         else:
             start = _earliest(started_at, created_at, ups[0].created_at if ups else None)
         end: datetime | None = None
         if status in TERMINAL_STATUSES:
-            end = _latest(_final_terminal_time(ups), resolved_at)
+            end = final if resolved_at is None else _latest(final, resolved_at)
             if end is None and kind is IncidentKind.MAINTENANCE:
                 end = scheduled_until if status is IncidentStatus.COMPLETED else None
         # positional, in field order: through the twin builder for Incident itself
@@ -493,40 +509,21 @@ class Snapshot:
 
 
 def _sorted_updates(ups: tuple[Update, ...]) -> tuple[Update, ...]:
-    if len(ups) < 2 or any(u.created_at is None for u in ups):
+    """*ups* oldest first (stable), as given when any time is missing."""
+    if len(ups) < 2:
         return ups
-    times = [u.created_at for u in ups]
-    if all(a <= b for a, b in itertools.pairwise(times)):  # type: ignore[operator]
+    ordered = True
+    prev: datetime | None = None
+    for u in ups:
+        at = u.created_at
+        if at is None:
+            return ups
+        if prev is not None and at < prev:
+            ordered = False
+        prev = at
+    if ordered:
         return ups
     return tuple(sorted(ups, key=lambda u: u.created_at))  # type: ignore[arg-type,return-value]
-
-
-def _known(ups: tuple[Update, ...]) -> Iterator[Update]:
-    return (u for u in ups if u.status is not IncidentStatus.UNKNOWN)
-
-
-def _effective_status(vendor: IncidentStatus, ups: tuple[Update, ...]) -> IncidentStatus:
-    last = None
-    for u in _known(ups):
-        last = u
-    if last is None:
-        return vendor
-    if vendor is IncidentStatus.UNKNOWN:
-        return last.status
-    if vendor in TERMINAL_STATUSES and last.status not in TERMINAL_STATUSES:
-        return last.status  # resolved, then updated again as not resolved: reopened
-    return vendor
-
-
-def _final_terminal_time(ups: tuple[Update, ...]) -> datetime | None:
-    start: datetime | None = None
-    for u in _known(ups):
-        if u.status in TERMINAL_STATUSES:
-            if start is None:
-                start = u.created_at
-        else:
-            start = None
-    return start
 
 
 _MAINT_STARTED = frozenset(
@@ -564,5 +561,6 @@ def _latest(*values: datetime | None) -> datetime | None:
     return max(present) if present else None
 
 
+_UNKNOWN = IncidentStatus.UNKNOWN
 _new_incident = builder(Incident)
 """``Incident(*fields)`` built cheaply (see :mod:`statuskit._build`)."""
