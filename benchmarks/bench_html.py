@@ -108,7 +108,7 @@ SPEC = {
 @contextmanager
 def _pure() -> Iterator[None]:
     """The pure-Python readers, as with STATUSKIT_PURE=1, for one timing in the same run."""
-    names = ("scan_index", "scan_posts", "deeper_than", "markup_clear")
+    names = _compiled.__all__
     saved = [getattr(_compiled, name) for name in names]
     for name in names:
         setattr(_compiled, name, None)

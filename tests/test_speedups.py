@@ -22,7 +22,7 @@ from .conftest import CORPUS, corpus_files
 
 HERE = Path(__file__).resolve().parent
 compiled = pytest.mark.skipif(_compiled.scan_index is None, reason="compiled walker not built")
-_PARTS = ("scan_index", "scan_posts", "deeper_than", "markup_clear")
+_PARTS = ("scan_index", "scan_posts", "deeper_than", "markup_clear", "day_parts", "past_entry")
 
 
 def _reading(
@@ -237,23 +237,63 @@ def _post(draw: st.DrawFn) -> str:
     return f'<div class="{draw(_POST_CLASS)}">{"".join(parts)}</div>'
 
 
+_TITLE = st.sampled_from(
+    [
+        '<div class="incident-title impact-minor"><a href="/incidents/code{n}">Incident {n}</a>'
+        "</div>",
+        '<div class="incident-title impact-minor"><a href="/incidents/code{n}">Incident {n}</a>'
+        "</div>",
+        '<div class="incident-title impact-major font-large">\n <a href="/incidents/code{n}">'
+        "  Two\n  lines </a></div>",
+        '<div class="incident-title"><a href="/incidents/code{n}">No impact</a></div>',
+        '<div class="incident-title impact-"><a href="/incidents/code{n}">Bare prefix</a></div>',
+        '<div class="incident-title impact-none"><!-- c --><a href="/incidents/code{n}">Comment'
+        "</a></div>",
+        '<div class="incident-title impact-minor"><a href="/incidents/code{n}">Caf\u00e9</a></div>',
+        '<div class="incident-title impact-minor"><a href="/incidents/code{n}" title="T"></a>'
+        "</div>",
+        '<div class="incident-title impact-minor"><a href="/incidents/code{n}"><b>B</b></a></div>',
+        '<div class="incident-title impact-minor"><a href="/elsewhere">Not an incident</a></div>',
+        '<div class="incident-title impact-minor"><span>No link</span></div>',
+        '<p class="incident-title impact-minor"><a href="/incidents/code{n}">A p</a></p>',
+        '<div class="incident-title\u00a0impact-minor"><a href="/incidents/code{n}">Nbsp</a></div>',
+    ]
+)
+_DATE = st.sampled_from(
+    [
+        '<div class="date">Oct 18, 2021</div>',
+        '<div class="date border-color">Oct <var data-var="date">18</var>, '
+        '<var data-var="year">2021</var></div>',
+        '<div class="date">Oct <var>18</var><!-- c -->, <var>2021</var></div>',
+        '<div class="date">Oct <var><b>18</b></var>, 2021</div>',
+        '<div class="date">Okt\u00a018, 2021</div>',
+        '<div class="dates">Oct 18, 2021</div>',
+        "",
+    ]
+)
+
+
 @st.composite
 def _history(draw: st.DrawFn) -> bytes:
     entries = []
     for n in range(draw(st.integers(1, 3))):
         posts = "".join(draw(st.lists(_post(), min_size=1, max_size=4)))
+        title = draw(_TITLE).format(n=n)
+        box = draw(st.sampled_from(["updates-container", "updates-container", "updates"]))
         entries.append(
-            '<div class="incident-container"><div class="incident-title impact-minor">'
-            f'<a href="/incidents/code{n}">Incident {n}</a></div>'
-            f'<div class="updates-container">{posts}</div></div>'
+            f'<div class="incident-container">{title}<div class="{box}">{posts}</div></div>'
         )
+        if draw(st.integers(0, 6)) == 0:
+            entries.append(draw(st.sampled_from(["<!-- x -->", '<?pi class="x"?>', "<p>t</p>"])))
     page = (
         "<!DOCTYPE html><html><head><title>Example Status</title>"
         '<meta name="issued" content="1634578070"></head><body class="status index status-none">'
         '<div class="component-container"><div class="component-inner-container" '
         'data-component-id="c1" data-component-status="operational"><span class="name">API'
         '</span></div></div><div class="incidents-list"><div class="status-day">'
-        '<div class="date">Oct 18, 2021</div>' + "".join(entries) + "</div></div></body></html>"
+        + draw(_DATE)
+        + "".join(entries)
+        + "</div></div></body></html>"
     )
     return page.encode()
 

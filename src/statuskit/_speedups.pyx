@@ -701,6 +701,144 @@ def scan_posts(cetree._Element container, reference, dict zones, at):
     return out
 
 
+# -- the past-incident list ------------------------------------------------------------------
+
+cdef int _child_div(xmlNode* el, const char* token, xmlNode** out) noexcept:
+    """_sphtml_entries.child_div: 1 with *out* the first div child with class *token*, 0 when
+    there is none, -1 when only Python can tell (a class it must decode)."""
+    cdef xmlNode* n = _lx_child(el)
+    cdef const char* v
+    cdef int r
+    out[0] = NULL
+    while n is not NULL:
+        if n.type == tree.XML_ELEMENT_NODE:
+            r = _attr(n, "class", &v)
+            if r < 0:
+                return -1
+            if r == 1 and v[0] != 0 and strstr(v, token) is not NULL and _is_div(n):
+                r = _has_token(v, token)
+                if r < 0:
+                    return -1
+                if r == 1:
+                    out[0] = n
+                    return 1
+        n = _lx_next(n)
+    return 0
+
+
+cdef int _append_ascii(list out, const char* s) except -1:
+    # append the ASCII text *s* (NULL: nothing) to *out* as bytes; 0 when not ASCII
+    cdef size_t i = 0
+    if s is NULL:
+        return 1
+    while s[i] != 0:
+        if <unsigned char>s[i] >= 128:
+            return 0
+        i += 1
+    if i:
+        out.append(PyBytes_FromStringAndSize(s, i))
+    return 1
+
+
+cdef object _flat_text(xmlNode* el):
+    """_html.text_of of an element whose children hold no elements, for ASCII text; None when
+    Python must read it."""
+    cdef xmlNode* n
+    cdef const char* t
+    cdef list parts = []
+    if _ctext(el.children, &t) < 0 or not _append_ascii(parts, t):
+        return None
+    n = _lx_child(el)
+    while n is not NULL:
+        if _lx_child(n) is not NULL:
+            return None
+        if n.type == tree.XML_ELEMENT_NODE and not (
+                n.ns is NULL and (strcmp(<const char*>n.name, "script") == 0
+                                  or strcmp(<const char*>n.name, "style") == 0)):
+            if _ctext(n.children, &t) < 0 or not _append_ascii(parts, t):
+                return None
+        if _ctext(n.next, &t) < 0 or not _append_ascii(parts, t):
+            return None
+        n = _lx_next(n)
+    cdef bytes joined = b"".join(parts)
+    return _line(joined)
+
+
+def day_parts(cetree._Element day):
+    """(date text, incident entries) of a ``div.status-day``, as read_index reads them (the
+    text of its ``div.date``, its ``incident-container`` children); None when Python must."""
+    cdef xmlNode* el = day._c_node
+    cdef xmlNode* date
+    cdef xmlNode* n
+    cdef const char* v
+    cdef int r = _child_div(el, "date", &date)
+    cdef list entries = []
+    if r < 0:
+        return None
+    text = "" if date is NULL else _flat_text(date)
+    if text is None:
+        return None
+    n = _lx_child(el)
+    while n is not NULL:
+        if n.type == tree.XML_PI_NODE:
+            return None  # lxml reads a processing instruction's pseudo-attributes
+        if n.type == tree.XML_ELEMENT_NODE:
+            r = _attr(n, "class", &v)
+            if r < 0:
+                return None
+            if r == 1 and v[0] != 0 and strstr(v, "incident-container") is not NULL:
+                r = _has_token(v, "incident-container")
+                if r < 0:
+                    return None
+                if r == 1:
+                    entries.append(cetree.elementFactory(day._doc, n))
+        n = _lx_next(n)
+    return text, entries
+
+
+def past_entry(cetree._Element entry):
+    """(href, title, impact word or None, updates container or None) of a past-incident entry
+    of the usual shape (a ``div.incident-title`` whose first child is the ``<a>`` link, with
+    plain text), as read_past reads it; None when Python must read it."""
+    cdef xmlNode* el = entry._c_node
+    cdef xmlNode* title
+    cdef xmlNode* link
+    cdef xmlNode* box
+    cdef const char* v
+    cdef const char* t
+    cdef size_t i, start
+    if _child_div(el, "incident-title", &title) != 1:
+        return None
+    link = _lx_child(title)
+    if (link is NULL or link.type != tree.XML_ELEMENT_NODE or link.ns is not NULL
+            or strcmp(<const char*>link.name, "a") != 0 or _lx_child(link) is not NULL):
+        return None
+    r = _attr(link, "href", &v)
+    if r < 0:
+        return None
+    href = _str(v) if r == 1 else None
+    if _ctext(link.children, &t) < 0 or t is NULL:
+        return None
+    text = _line(t)
+    if not text:
+        return None  # not ASCII, or empty (the link's title then)
+    if _child_div(el, "updates-container", &box) < 0:
+        return None
+    # first_class(title, "impact-"): the class is ASCII (_child_div split it)
+    word = None
+    _attr(title, "class", &v)
+    i = 0
+    while v[i] != 0 and word is None:
+        while v[i] != 0 and _ascii_space(v[i]):
+            i += 1
+        start = i
+        while v[i] != 0 and not _ascii_space(v[i]):
+            i += 1
+        if i - start > 7 and strncmp(v + start, "impact-", 7) == 0:
+            word = PyUnicode_DecodeASCII(v + start + 7, i - start - 7, NULL)
+    return href, text, word, None if box is NULL else cetree.elementFactory(entry._doc, box)
+
+
 def deeper_than(cetree._Element root, int levels):
     """True when an element lies *levels* or more levels below *root* (what the XPath
     ``*/*/.../*`` with *levels* steps finds), by one walk over the elements."""

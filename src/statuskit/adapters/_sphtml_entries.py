@@ -242,14 +242,21 @@ def read_scheduled(
 def read_past(
     el: etree._Element, day: datetime | None, page: Page, ctx: ParseContext, path: str
 ) -> Incident | None:
-    head = _entry_head(el, "past incident", ctx, path)
-    if head is None:
-        return None
-    title_el, code, title = head
-    impact, raw_impact = _impact(
-        first_class(title_el, "impact-") if title_el is not None else None, ctx, path
-    )
-    updates = _updates(child_div(el, "updates-container"), day, ctx, path)
+    fast = _compiled.past_entry
+    parts = fast(el) if fast is not None else None
+    code = incident_code(parts[0]) if parts is not None else None
+    if parts is not None and code is not None:
+        # the usual entry, read by the compiled walker
+        _, title, word, container = parts
+    else:
+        head = _entry_head(el, "past incident", ctx, path)
+        if head is None:
+            return None
+        title_el, code, title = head
+        word = first_class(title_el, "impact-") if title_el is not None else None
+        container = child_div(el, "updates-container")
+    impact, raw_impact = _impact(word, ctx, path)
+    updates = _updates(container, day, ctx, path)
     kind = _kind(impact, updates)
     raw: dict[str, str] = {"section": "past"}
     status = IncidentStatus.UNKNOWN

@@ -97,7 +97,8 @@ def read_index(
             banner = el
 
     _indicator(out, banner, body_word, ctx)
-    today = parse_day(text_of(child_div(days[0], "date"))) if days else None
+    listed = [_day(day) for day in days]
+    today = parse_day(listed[0][0]) if listed else None
     reference = issued or today
     seen: set[str] = set()
     for i, el in enumerate(unresolved[:limit]):
@@ -110,9 +111,9 @@ def read_index(
         if inc is not None and inc.id not in seen:
             seen.add(inc.id)
             out.incidents.append(inc)
-    for d, day in enumerate(days):
-        when = parse_day(text_of(child_div(day, "date"))) or reference
-        for j, el in enumerate(_entries(day)):
+    for d, (heading, entries) in enumerate(listed):
+        when = parse_day(heading) or reference
+        for j, el in enumerate(entries):
             if len(out.incidents) >= limit:
                 break
             inc = read_past(el, when, page, ctx, f"status-day[{d}].incident-container[{j}]")
@@ -162,6 +163,16 @@ def _read_divs(
             group = None
         else:
             yield cls, el
+
+
+def _day(day: etree._Element) -> tuple[str, list[etree._Element]]:
+    """(the text of its ``div.date`` heading, its ``div.incident-container`` entries) of a
+    ``div.status-day``, read by the compiled walker when it is built and can."""
+    fast = _compiled.day_parts
+    found = fast(day) if fast is not None else None
+    if found is None:
+        found = text_of(child_div(day, "date")), _entries(day)
+    return found
 
 
 def _entries(day: etree._Element) -> list[etree._Element]:
