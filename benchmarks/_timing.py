@@ -53,6 +53,39 @@ def best_each(
     return times
 
 
+def paired(
+    base: Callable[[], Any], other: Callable[[], Any], *, pairs: int = 200
+) -> tuple[float, float, float]:
+    """The ratio of *other*'s time to *base*'s, call by call: each call of *other* is timed
+    between two calls of *base* and divided by their mean, so whatever the machine is doing
+    at that moment weighs on both sides of the ratio.  Returns the median of *pairs* such
+    ratios with its lower and upper quartiles: on a shared machine, where both timings drift
+    with the neighbours' load, the median ratio holds still when best-of timings do not."""
+    clock = time.perf_counter
+    base()
+    other()
+    ratios = []
+    gc_was = gc.isenabled()
+    gc.disable()
+    try:
+        for n in range(pairs):
+            t0 = clock()
+            base()
+            t1 = clock()
+            other()
+            t2 = clock()
+            base()
+            t3 = clock()
+            ratios.append((t2 - t1) * 2 / ((t1 - t0) + (t3 - t2)))
+            if n % 20 == 19:
+                gc.collect()  # outside the timed calls
+    finally:
+        if gc_was:
+            gc.enable()
+    ratios.sort()
+    return ratios[len(ratios) // 2], ratios[len(ratios) // 4], ratios[3 * len(ratios) // 4]
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:8.3f} ms"
 

@@ -21,7 +21,7 @@ from statuskit import _compiled
 from statuskit.custom import spec_adapter
 from statuskit.testing import registered
 
-from ._timing import best, corpus_file, ms
+from ._timing import best, corpus_file, ms, paired
 
 CLOUDFLARE = "statuspage-html/cloudflare-index-2022.html"
 
@@ -128,36 +128,49 @@ def main() -> None:
         f"statuspage.html  {label}, {len(data):,} bytes: {len(snap.components)} components, "
         f"{len(snap.incidents)} incidents, {sum(len(i.updates) for i in snap.incidents)} updates"
     )
-    # Rounds of every contender in turn, best of each kept: a machine whose load drifts during
-    # the run then skews no ratio.
+    # The ratios: each statuskit.parse timed between two lxml.html.fromstring calls (paired;
+    # the median of the per-call ratios, see _timing.paired).  Best-of times are shown too.
     compiled = _compiled.scan_index is not None
-    t_lxml = t_parse = t_forced = t_pure = float("inf")
-    for _ in range(5):
-        t_lxml = min(t_lxml, best(lambda: lxml.html.fromstring(data), repeat=3, min_time=0.1))
-        t_parse = min(t_parse, best(lambda: statuskit.parse(data), repeat=3, min_time=0.1))
-        t_forced = min(
-            t_forced,
-            best(lambda: statuskit.parse(data, provider="statuspage.html"), repeat=3, min_time=0.1),
-        )
-        if compiled:
-            with _pure():
-                t_pure = min(t_pure, best(lambda: statuskit.parse(data), repeat=3, min_time=0.1))
+
+    def lxml_parse() -> object:
+        return lxml.html.fromstring(data)
+
+    def parse() -> object:
+        return statuskit.parse(data)
+
+    def forced() -> object:
+        return statuskit.parse(data, provider="statuspage.html")
+
+    def pure() -> object:
+        with _pure():
+            return statuskit.parse(data)
+
+    ratio = paired(lxml_parse, parse)
+    t_lxml = best(lxml_parse, repeat=5, min_time=0.1)
+    t_parse = best(parse, repeat=5, min_time=0.1)
+    t_forced = best(forced, repeat=5, min_time=0.1)
     t_bs4 = best(lambda: BeautifulSoup(data, "lxml"), repeat=3)
     walker = "with the compiled walker" if compiled else "pure Python (no compiled walker built)"
     print(f"  lxml.html.fromstring            {ms(t_lxml)}")
     print(f"  BeautifulSoup(html, 'lxml')     {ms(t_bs4)}")
     print(
-        f"  statuskit.parse                 {ms(t_parse)}   / lxml {t_parse / t_lxml:5.2f}"
-        f" (target <= 2)   / bs4 {t_parse / t_bs4:5.2f} (target <= 0.2)   {walker}"
+        f"  statuskit.parse                 {ms(t_parse)}   / lxml {ratio[0]:5.2f}"
+        f" (target <= 2; paired, quartiles {ratio[1]:.2f}-{ratio[2]:.2f})"
+        f"   / bs4 {t_parse / t_bs4:5.2f} (target <= 0.2)   {walker}"
     )
     if compiled:
+        t_pure = best(pure, repeat=5, min_time=0.1)
+        pure_ratio = paired(lxml_parse, pure)
         print(
-            f"  statuskit.parse, pure Python    {ms(t_pure)}   / lxml {t_pure / t_lxml:5.2f}"
-            f"                 / bs4 {t_pure / t_bs4:5.2f}   (STATUSKIT_PURE=1)"
+            f"  statuskit.parse, pure Python    {ms(t_pure)}   / lxml {pure_ratio[0]:5.2f}"
+            f" (paired, quartiles {pure_ratio[1]:.2f}-{pure_ratio[2]:.2f})"
+            f"   / bs4 {t_pure / t_bs4:5.2f}   (STATUSKIT_PURE=1)"
         )
+    forced_ratio = paired(lxml_parse, forced)
     print(
-        f"  parse(provider=...)             {ms(t_forced)}   / lxml {t_forced / t_lxml:5.2f}"
-        f"   (detection by every adapter: {ms(t_parse - t_forced).strip()})"
+        f"  parse(provider=...)             {ms(t_forced)}   / lxml {forced_ratio[0]:5.2f}"
+        f" (paired)   (detection by every adapter: about {ratio[0] - forced_ratio[0]:.2f}"
+        " lxml parses)"
     )
     adapter = spec_adapter(SPEC)
     with registered(adapter):
