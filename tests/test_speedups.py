@@ -1,6 +1,6 @@
-"""The optional compiled walker (``statuskit._speedups``) reads exactly what the pure-Python
-readers read.  Skipped unless it was built (``HATCH_BUILD_HOOKS_ENABLE=1 pip install -e .``):
-the usual install is pure Python."""
+"""The compiled walker (``statuskit._speedups``) reads exactly what the pure-Python readers read.
+Skipped when it was not built (``pip install`` builds it when a C compiler is available;
+``STATUSKIT_PURE=1`` turns it off)."""
 
 from __future__ import annotations
 

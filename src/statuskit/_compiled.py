@@ -1,7 +1,7 @@
-"""The optional compiled walker (:mod:`statuskit._speedups`), when it was built and matches
-the lxml it was compiled against; None otherwise, and the pure-Python readers run.
+"""The compiled walker (:mod:`statuskit._speedups`), when it was built and matches the lxml it
+was compiled against; None otherwise, and the pure-Python readers run.
 
-Build it with ``HATCH_BUILD_HOOKS_ENABLE=1 pip install .`` (docs/speed.md).  Set
+``pip install .`` builds it when a C compiler is available (docs/speed.md); set
 ``STATUSKIT_PURE=1`` to ignore it.  Both paths give the same readings (tests/test_speedups.py).
 """
 
