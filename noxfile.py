@@ -1,11 +1,11 @@
-"""Development sessions: ``nox -s tests lint mypy docs``; ``nox -s fixtures`` rewrites the golden
+"""Development sessions: ``nox -s tests pure lint mypy docs``; ``nox -s fixtures`` rewrites the golden
 files on purpose (review the diff afterwards)."""
 
 from __future__ import annotations
 
 import nox
 
-nox.options.sessions = ["tests", "lint", "mypy"]
+nox.options.sessions = ["tests", "pure", "lint", "mypy"]
 nox.options.reuse_existing_virtualenvs = True
 # Pythons this machine lacks are skipped rather than failed; CI installs the ones it tests.
 nox.options.error_on_missing_interpreters = False
@@ -18,6 +18,13 @@ def tests(session: nox.Session) -> None:
     """Run the whole test suite."""
     session.install("-e", ".[test]")
     session.run("pytest", *session.posargs)
+
+
+@nox.session
+def pure(session: nox.Session) -> None:
+    """The suite on the pure-Python readers (what an install without a C compiler runs)."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs, env={"STATUSKIT_PURE": "1"})
 
 
 @nox.session
