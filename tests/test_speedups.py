@@ -22,7 +22,7 @@ from .conftest import CORPUS, corpus_files
 
 HERE = Path(__file__).resolve().parent
 compiled = pytest.mark.skipif(_compiled.scan_index is None, reason="compiled walker not built")
-_PARTS = ("scan_index", "scan_posts", "deeper_than", "markup_clear", "day_parts", "past_entry")
+_PARTS = _compiled.__all__
 
 
 def _reading(
@@ -299,15 +299,22 @@ def _history(draw: st.DrawFn) -> bytes:
 
 
 @compiled
-@given(_history(), st.sampled_from([None, None, "Europe/Berlin"]))
-def test_generated_posts_read_the_same(data: bytes, time_zone: str | None) -> None:
+@given(
+    _history(),
+    st.sampled_from([None, None, "Europe/Berlin"]),
+    st.sampled_from([None, None, (1, 1 << 20), (256, 12)]),
+)
+def test_generated_posts_read_the_same(
+    data: bytes, time_zone: str | None, bounds: tuple[int, int] | None
+) -> None:
     """Update posts of every shape (with and without <strong>, <br> runs with text between,
     other inline markup, comments, control characters, times in and out of the usual <var>
     form, impossible dates, unknown zones, classes that only look like "update", Unicode
     text and spaces) read the same with and without the walker, with the page's zone given
-    or not."""
+    or not, and with max_items and max_text cutting."""
+    limits = None if bounds is None else statuskit.Limits(max_items=bounds[0], max_text=bounds[1])
     with pytest.MonkeyPatch.context() as m:
-        _same(data, m, time_zone=time_zone)
+        _same(data, m, limits, time_zone)
 
 
 @compiled

@@ -13,12 +13,21 @@ from typing import Any
 
 from lxml import etree
 
-__all__ = ["day_parts", "deeper_than", "markup_clear", "past_entry", "scan_index", "scan_posts"]
+__all__ = [
+    "day_parts",
+    "deeper_than",
+    "markup_clear",
+    "past_entry",
+    "read_posts",
+    "scan_index",
+    "scan_posts",
+]
 
 scan_index: Callable[..., tuple[list[Any], bool, list[tuple[str, etree._Element]]]] | None = None
 scan_posts: Callable[..., list[tuple[int, Any]]] | None = None
 deeper_than: Callable[[etree._Element, int], bool] | None = None
 markup_clear: Callable[[bytes, int], bool] | None = None
+read_posts: Callable[..., list[Any] | None] | None = None
 day_parts: Callable[[etree._Element], tuple[str, list[etree._Element]] | None] | None = None
 past_entry: (
     Callable[[etree._Element], tuple[str | None, str, str | None, etree._Element | None] | None]
@@ -38,4 +47,5 @@ if not os.environ.get("STATUSKIT_PURE"):
             deeper_than = _speedups.deeper_than
             markup_clear = _speedups.markup_clear
             day_parts = _speedups.day_parts
+            read_posts = _speedups.read_posts
             past_entry = _speedups.past_entry

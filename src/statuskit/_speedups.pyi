@@ -27,3 +27,15 @@ def day_parts(day: etree._Element) -> tuple[str, list[etree._Element]] | None: .
 def past_entry(
     entry: etree._Element,
 ) -> tuple[str | None, str, str | None, etree._Element | None] | None: ...
+def read_posts(
+    container: etree._Element,
+    reference: Any,
+    zones: dict[str, Any],
+    at: Callable[..., Any],
+    words: dict[str, Any],
+    unknown: Any,
+    build: Callable[..., Any],
+    no_raw: Mapping[str, Any],
+    limit: int,
+    max_text: int,
+) -> list[Any] | None: ...

@@ -701,6 +701,57 @@ def scan_posts(cetree._Element container, reference, dict zones, at):
     return out
 
 
+def read_posts(cetree._Element container, reference, dict zones, at, dict words, unknown,
+               build, no_raw, Py_ssize_t limit, Py_ssize_t max_text):
+    """The updates _sphtml_entries._updates makes of *container*, oldest first, when every post
+    in it reads whole (see scan_posts) and has a known status word (or "Update"), within
+    *limit* posts and *max_text* characters; None otherwise (Python reads the container).
+    *words* is UPDATE_WORDS, *unknown* IncidentStatus.UNKNOWN, *build* new_update."""
+    cdef xmlNode* n = container._c_node.children
+    cdef const char* cls = NULL
+    cdef int r
+    cdef list posts = []
+    cdef list out = []
+    if reference is None:
+        return None
+    while n is not NULL:
+        if _is_div(n):
+            r = _attr(n, "class", &cls)
+            if r < 0:
+                return None
+            if r == 1:
+                r = _has_token(cls, "update")
+                if r < 0:
+                    return None
+                if r == 1:
+                    if len(posts) >= limit or not _shape(n):
+                        return None
+                    full = _full(n, reference, zones, at)
+                    if full is None:
+                        return None
+                    posts.append(full)
+        n = n.next
+    last = unknown
+    for word, html, text, when in reversed(posts):
+        if word is None:
+            status = unknown
+        else:
+            low = word.lower()
+            status = words.get(low)
+            if status is None:
+                if low != "update":
+                    return None  # an unknown word: Python warns
+                status = unknown
+            if status is unknown and low == "update":
+                status = last  # "Update": a post that left the status as it was
+            else:
+                last = status
+        if len(text) > max_text:
+            return None
+        out.append(build(None, status, word, text, html or None, when, (), no_raw))
+    return out
+
+
 # -- the past-incident list ------------------------------------------------------------------
 
 cdef int _child_div(xmlNode* el, const char* token, xmlNode** out) noexcept:

@@ -55,8 +55,25 @@ def _updates(
     "Update" posts given the status they left unchanged as the list is built."""
     if container is None:
         return []
-    posts: list[tuple[str | None, str, str, datetime | None]] = []
     limit = ctx.limits.max_items
+    whole = _compiled.read_posts
+    if whole is not None and ctx.time_zone is None:
+        # the usual container, every post of the usual shape: read whole by the walker
+        done = whole(
+            container,
+            reference,
+            FIXED_ZONES,
+            nearest_time,
+            UPDATE_WORDS,
+            IncidentStatus.UNKNOWN,
+            new_update,
+            _NO_RAW,
+            limit,
+            ctx.limits.max_text,
+        )
+        if done is not None:
+            return done
+    posts: list[tuple[str | None, str, str, datetime | None]] = []
     scan = _compiled.scan_posts
     # (0, element) | (1, texts of the usual shape) | (2, the post read whole)
     items: Iterable[tuple[int, Any]] = (
