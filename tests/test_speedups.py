@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -469,3 +470,49 @@ def test_markup_check_answers_the_same(path: Path) -> None:
         answers = [crowded_element(data, limit) for limit in (2, 8, 256)]
         m.setattr(_compiled, "markup_clear", None)
         assert [crowded_element(data, limit) for limit in (2, 8, 256)] == answers
+
+
+@compiled
+@given(
+    st.text(max_size=5),
+    st.text(max_size=5),
+    st.sampled_from(list(statuskit.ComponentStatus)),
+    st.none() | st.text(max_size=3),
+    st.integers(-5, 1000),
+    st.booleans(),
+)
+def test_maker_builds_what_the_builder_builds(
+    cid: str, name: str, status: statuskit.ComponentStatus, group: str | None, pos: int, flag: bool
+) -> None:
+    """The walker's Maker gives the very object the twin builder gives: same type, equal, same
+    hash, same fields, tracked by the garbage collector alike."""
+    import gc
+    from types import MappingProxyType
+
+    from statuskit.adapters._fastbuild import new_component
+    from statuskit.model import Component
+
+    made = _compiled.maker(Component, new_component)
+    assert made is not new_component
+    values = (cid, name, status, "raw", group, None, pos, group, flag, None, MappingProxyType({}))
+    a, b = made(*values), new_component(*values)
+    assert type(a) is type(b) is Component
+    assert a == b and hash(a) == hash(b)
+    assert [getattr(a, f.name) for f in attrs.fields(Component)] == list(values)
+    assert gc.is_tracked(a) == gc.is_tracked(b)
+    with pytest.raises(TypeError):
+        made(*values[:-1])
+
+
+def test_maker_needs_a_plain_class() -> None:
+    """maker() keeps the builder for a class the walker cannot fill slot by slot."""
+
+    @attrs.define
+    class Open:
+        a: int
+        b: int = attrs.field(validator=attrs.validators.instance_of(int))
+
+    assert _compiled.maker(Open, Open) is Open
+    if _compiled._Maker is not None:
+        with pytest.raises(ValueError, match="not a slot"):
+            _compiled._Maker(int, ["real"])

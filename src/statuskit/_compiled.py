@@ -11,11 +11,15 @@ import os
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 from lxml import etree
+
+from ._build import is_twin
 
 __all__ = [
     "day_parts",
     "deeper_than",
+    "maker",
     "markup_clear",
     "past_entry",
     "read_posts",
@@ -34,6 +38,8 @@ past_entry: (
     | None
 ) = None
 
+_Maker: Any = None
+
 if not os.environ.get("STATUSKIT_PURE"):
     try:
         from . import _speedups
@@ -48,4 +54,18 @@ if not os.environ.get("STATUSKIT_PURE"):
             markup_clear = _speedups.markup_clear
             day_parts = _speedups.day_parts
             read_posts = _speedups.read_posts
+            _Maker = _speedups.Maker
             past_entry = _speedups.past_entry
+
+
+def maker(cls: type, build: Callable[..., Any]) -> Callable[..., Any]:
+    """What builds *cls* from its fields given positionally: the compiled walker's Maker, which
+    stores them in the slots without a Python call, when the walker is in use and *build* (from
+    statuskit._build.builder) builds through a twin (the class is plain); *build* otherwise."""
+    if _Maker is None or not is_twin(build):
+        return build
+    try:
+        made: Callable[..., Any] = _Maker(cls, [f.name for f in attrs.fields(cls)])
+    except ValueError:
+        return build
+    return made

@@ -18,6 +18,18 @@ from cpython.datetime cimport (
 )
 import datetime as _datetime
 
+cdef extern from "structmember.h":
+    ctypedef struct PyMemberDef:
+        int type
+        int flags
+    int PyMember_SetOne(char* addr, PyMemberDef* member, object value) except -1
+
+cdef extern from "Python.h":
+    ctypedef struct PyMemberDescrObject:
+        PyMemberDef* d_member
+    ctypedef struct PyTypeObject:
+        object (*tp_alloc)(PyTypeObject*, Py_ssize_t)
+
 cetree.import_lxml__etree()
 import_datetime()
 cdef object _UTC = _datetime.timezone.utc
@@ -242,6 +254,64 @@ def scan_index(cetree._Element root, dict statuses, build, finish, component, no
     return comps, cut, others
 
 
+cdef int _OBJECT_EX = 16  # structmember.h's T_OBJECT_EX: a slot holding any object
+cdef int _READONLY = 1
+
+
+cdef class Maker:
+    """Builds instances of a plain slotted attrs class (see statuskit._build) by storing each
+    field in its slot, without a Python call: what the class's twin builder does, from C."""
+
+    cdef object cls
+    cdef PyMemberDef* members[16]
+    cdef int count
+
+    def __init__(self, cls, names):
+        names = tuple(names)
+        if len(names) > 16:
+            raise ValueError("too many fields")
+        self.cls = cls
+        self.count = len(names)
+        for i, name in enumerate(names):
+            slot = cls.__dict__.get(name)
+            if type(slot).__name__ != "member_descriptor":
+                raise ValueError(f"{name!r} is not a slot")
+            member = (<PyMemberDescrObject*>slot).d_member
+            if member.type != _OBJECT_EX or member.flags & _READONLY:
+                raise ValueError(f"{name!r} is not a writable object slot")
+            self.members[i] = member
+
+    def __call__(self, *values):
+        """An instance with *values* in its fields, in order."""
+        if len(values) != self.count:
+            raise TypeError(f"{self.count} values expected")
+        obj = self._new()
+        for i in range(self.count):
+            PyMember_SetOne(<char*><void*>obj, self.members[i], values[i])
+        return obj
+
+    cdef object _new(self):
+        return (<PyTypeObject*>self.cls).tp_alloc(<PyTypeObject*>self.cls, 0)
+
+    cdef object component(self, cid, name, status, raw_status, group, description, position,
+                          group_id, is_group, updated_at, raw):
+        # the eleven fields of statuskit.model.Component, in order
+        obj = self._new()
+        cdef char* at = <char*><void*>obj
+        PyMember_SetOne(at, self.members[0], cid)
+        PyMember_SetOne(at, self.members[1], name)
+        PyMember_SetOne(at, self.members[2], status)
+        PyMember_SetOne(at, self.members[3], raw_status)
+        PyMember_SetOne(at, self.members[4], group)
+        PyMember_SetOne(at, self.members[5], description)
+        PyMember_SetOne(at, self.members[6], position)
+        PyMember_SetOne(at, self.members[7], group_id)
+        PyMember_SetOne(at, self.members[8], is_group)
+        PyMember_SetOne(at, self.members[9], updated_at)
+        PyMember_SetOne(at, self.members[10], raw)
+        return obj
+
+
 cdef object _row(xmlNode* el, cetree._Document doc, dict statuses, build, finish, component,
                  no_raw, group, bint is_group, Py_ssize_t position, ctx):
     """One component row (see scan_index)."""
@@ -258,10 +328,16 @@ cdef object _row(xmlNode* el, cetree._Document doc, dict statuses, build, finish
         return finish(_opt(cid), raw_status, _opt(name), _opt(description), group, is_group,
                       position, ctx)
     if is_group or group is None:
-        return build(_str(cid), clean, status, raw_status, None, _opt(description), position,
-                     None, is_group, None, no_raw)
-    return build(_str(cid), clean, status, raw_status, group[1], _opt(description), position,
-                 group[0], False, None, no_raw)
+        group_name = group_id = None
+    else:
+        group_id, group_name = group
+        is_group = False
+    if type(build) is Maker and (<Maker>build).count == 11:
+        return (<Maker>build).component(_str(cid), clean, status, raw_status, group_name,
+                                        _opt(description), position, group_id, is_group,
+                                        None, no_raw)
+    return build(_str(cid), clean, status, raw_status, group_name, _opt(description), position,
+                 group_id, is_group, None, no_raw)
 
 
 cdef inline bint _ascii_space(char c) noexcept:

@@ -41,6 +41,8 @@ __all__ = ["IndexPage", "read_index"]
 
 _NO_RAW: Mapping[str, Any] = MappingProxyType({})
 """Shared by every component (read-only): the page has no record beyond the model."""
+_MAKE_COMPONENT = _compiled.maker(Component, new_component)
+"""new_component, or the compiled walker's equivalent (statuskit._compiled.maker)."""
 
 
 class IndexPage:
@@ -78,7 +80,7 @@ def read_index(
         # the compiled walker reads the component rows itself (as the loop below would)
         # and hands back the other parts of the page
         comps, cut, parts = scan(
-            root, COMPONENT_STATUS, new_component, _finish, _component, _NO_RAW, limit, ctx
+            root, COMPONENT_STATUS, _MAKE_COMPONENT, _finish, _component, _NO_RAW, limit, ctx
         )
         out.components = comps
         if cut:
