@@ -431,47 +431,20 @@ cdef bint _shape(xmlNode* el) noexcept:
 
 cdef object _post(xmlNode* el):
     """(strong text, its tail, tails of the <br> between, the five texts of the <small>) of a
-    post shaped <strong>Word</strong> - body (<br> tail)* <small>a<x>b</x>c<y>d</y>e</small>;
-    None for any other shape."""
+    post shaped <strong>Word</strong> - body (<br> tail)* <small>a<x>b</x>c<y>d</y>e</small>,
+    which _shape has checked."""
     cdef xmlNode* strong = _lx_child(el)
-    cdef xmlNode* n
-    cdef xmlNode* small
+    cdef xmlNode* n = _lx_next(strong)
     cdef xmlNode* a
     cdef xmlNode* b
-    if strong is NULL or not _leaf(strong) or strong.ns is not NULL:
-        return None
-    if strcmp(<const char*>strong.name, "strong") != 0:
-        return None
-    word = _text(strong.children)
-    lead = _text(strong.next)
-    if word is _MULTI or lead is _MULTI:
-        return None
     tails = []
-    n = _lx_next(strong)
-    while n is not NULL and _lx_next(n) is not NULL:
-        if n.ns is not NULL or not _leaf(n) or strcmp(<const char*>n.name, "br") != 0:
-            return None
-        tail = _text(n.next)
-        if tail is _MULTI:
-            return None
-        tails.append(tail)
+    while _lx_next(n) is not NULL:
+        tails.append(_text(n.next))
         n = _lx_next(n)
-    small = n
-    if small is NULL or small.type != tree.XML_ELEMENT_NODE or small.ns is not NULL:
-        return None
-    if strcmp(<const char*>small.name, "small") != 0:
-        return None
-    a = _lx_child(small)
-    b = _lx_next(a) if a is not NULL else NULL
-    if a is NULL or b is NULL or _lx_next(b) is not NULL or not _leaf(a) or not _leaf(b):
-        return None
-    if (strcmp(<const char*>a.name, "script") == 0 or strcmp(<const char*>a.name, "style") == 0
-            or strcmp(<const char*>b.name, "script") == 0 or strcmp(<const char*>b.name, "style") == 0):
-        return None
-    parts = (_text(small.children), _text(a.children), _text(a.next), _text(b.children), _text(b.next))
-    if _MULTI in parts:
-        return None
-    return (word, lead, tails, parts)
+    a = _lx_child(n)
+    b = _lx_next(a)
+    parts = (_text(n.children), _text(a.children), _text(a.next), _text(b.children), _text(b.next))
+    return (_text(strong.children), _text(strong.next), tails, parts)
 
 
 cdef const char* _EMPTY = ""
