@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -239,3 +240,14 @@ def test_statuskit_documents_are_not_taken_for_statuspage() -> None:
     snap = read("summary-mid-incident.json")
     with pytest.raises(statuskit.UnknownFormatError):
         statuskit.detect(statuskit.dumps(snap))
+
+
+@pytest.mark.parametrize("provider", ["statuspage.json", "incidentio.json"])
+@pytest.mark.parametrize("iid", ["", None])
+def test_incident_with_an_empty_id_is_skipped(provider: str, iid: str | None) -> None:
+    """An incident whose id is empty has nothing to key it by: skipped with a warning, as one
+    without an id (found by the hostile property tests: it used to come out with id "")."""
+    data = json.dumps({"incidents": [{"id": iid, "name": "Broken"}]}).encode()
+    snap = statuskit.parse(data, provider=provider)
+    assert snap.incidents == ()
+    assert any("incident without id: skipped" in w for w in snap.warnings)

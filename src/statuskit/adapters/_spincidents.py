@@ -36,7 +36,7 @@ def read_incident(
     if type(title) is not str:
         title = as_str(title, ctx, f"{path}.name")
     title = title or ""
-    if iid is None:
+    if not iid:  # absent, or "": nothing to key the incident by
         ctx.warn("incident without id: skipped", f"{path}.id", title)
         return None
     status, raw_status = lookup_at(
