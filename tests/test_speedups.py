@@ -418,6 +418,8 @@ _MARKUP = st.sampled_from(
         "<ScRiPt>",
         "<style",
         "</STYLE",
+        "<script a b c d",
+        "<STYLE x=1 y",
         "<a",
         "<b ",
         " c",
@@ -441,13 +443,15 @@ _MARKUP = st.sampled_from(
 def test_markup_check_clears_only_what_the_tokenizer_clears(markup: str, limit: int) -> None:
     """The compiled pre-check of crowded elements says "clear" only where the tokenizer finds
     no element with more than *limit* attributes: tags, values holding ``>``, comments,
-    declarations, script and style text, unclosed values and tags cut by the end."""
-    from statuskit._markup import _scan, crowded_element
+    declarations, script and style text and start tags, unclosed values and tags cut by the
+    end."""
+    from statuskit._markup import _raw_crowded, _scan, crowded_element
 
     assert _compiled.markup_clear is not None
     data = markup.encode()
     if _compiled.markup_clear(data, limit):
         assert _scan(data, limit, False) is None
+        assert _raw_crowded(data, limit) is None
     with pytest.MonkeyPatch.context() as m:
         compiled_answer = crowded_element(data, limit)
         m.setattr(_compiled, "markup_clear", None)

@@ -38,9 +38,56 @@ _TAG = (
 )
 _RAW = r"(?:script|style)(?=[\s/>])[^<]*.*?(?:</(?:script|style)|\Z)"
 _HTML_TOKENS = "<(?:" + _COMMENT + "|" + _RAW + "|" + _TAG + ")"
+# The start tags of script and style, wherever they stand, with their attribute areas (the
+# tokens above skip the whole element as raw text: libxml2 still reads those attributes); the
+# names in ASCII case only, as in bytes, so that text and its UTF-8 bytes read alike
+_RAW_TAGS = (
+    r"<(?:[sS][cC][rR][iI][pP][tT]|[sS][tT][yY][lL][eE])(?=[\s/>])" + _TAG[_TAG.index("(") :]
+)
 _XML_TOKENS = (
     "<(?:" + r"!\[CDATA\[.*?(?:\]\]>|\Z)|" + _COMMENT + r"|\?.*?(?:\?>|\Z)" + "|" + _TAG + ")"
 )
+
+
+@lru_cache(maxsize=16)
+def _raw_tags(limit: int, binary: bool) -> re.Pattern[Any]:
+    source = _RAW_TAGS % _bound(limit)
+    return re.compile(source.encode() if binary else source, re.S)
+
+
+def _raw_crowded(text: str | bytes, limit: int) -> tuple[int, str] | None:
+    """:func:`crowded_element` of the ``<script>`` and ``<style>`` start tags of *text*, read
+    as ``re.finditer`` would find them, from the few places a case-blind search finds."""
+    binary = isinstance(text, bytes)
+    raw = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+    low = raw.lower()
+    hits = []
+    for needle in (b"<script", b"<style"):
+        at = low.find(needle)
+        while at >= 0:
+            hits.append(at)
+            at = low.find(needle, at + 1)
+    if not hits:
+        return None
+    hits.sort()
+    if len(raw) != len(text):
+        hits = _char_offsets(raw, hits)
+    pattern = _raw_tags(limit, binary)
+    gt: Any = b">" if binary else ">"
+    end = 0
+    for at in hits:
+        if at < end:
+            continue  # inside the start tag just read
+        m = pattern.match(text, at)
+        if m is None:
+            continue
+        end = m.end()
+        area = m.group(1)
+        if area and (len(area) > limit or area[-1:] != gt):
+            found = _crowded_area(area, limit, binary)
+            if found is not None:
+                return found
+    return None
 
 
 def _bound(limit: int) -> int:
@@ -85,7 +132,9 @@ def crowded_element(text: str | bytes, limit: int, *, xml: bool = False) -> tupl
     could be crowded (or there are too many), the whole text is tokenized (:func:`_scan`), so
     the answer is always the tokenizer's.  With the compiled walker built, HTML bytes first get
     one C pass that reads every token as the tokenizer does and clears the usual page outright.
-    """
+    In HTML the start tags of ``<script>`` and ``<style>`` are read as well, wherever they
+    stand (the tokenizer skips those elements whole as raw text; libxml2 still reads their
+    attributes pairwise)."""
     binary = isinstance(text, bytes)
     # 60 is "<": "in" with a bytes operand first raises and clears a TypeError
     if (60 if binary else "<") not in text:
@@ -101,22 +150,43 @@ def crowded_element(text: str | bytes, limit: int, *, xml: bool = False) -> tupl
         raw = text.encode("ascii")
     else:
         raw = text.encode("utf-8", "surrogatepass")
+    return _tokenized(text, raw, limit, xml)
+
+
+def _tokenized(text: str | bytes, raw: bytes, limit: int, xml: bool) -> tuple[int, str] | None:
+    """What the tokenizer says of *text* (*raw*: its bytes), reading only the suspects of
+    :mod:`._suspects` when it can."""
+    binary = isinstance(text, bytes)
     found = suspects(raw, limit)
     if found is None:
-        return _scan(text, limit, xml)
+        return _whole(text, limit, xml)
     if found and len(raw) != len(text):
         found = _char_offsets(raw, found)
     tokens = _tokens(limit, xml, binary)
     budget = len(text)
+    raw_end = 0  # the end of the last script or style start tag read (as finditer goes on)
     for at in found:
         m = tokens.match(text, at)
         if m is None:
             continue
         budget -= m.end() - at
         area = m.group(1)
+        if area is None and not xml and at >= raw_end:
+            # a comment, or a script or style element skipped as raw text: its start tag
+            # (a short one is a suspect of no kind, and holds few attributes)
+            start = _raw_tags(limit, binary).match(text, at)
+            if start is not None:
+                raw_end = start.end()
+                area = start.group(1)
         if budget < 0 or (area and _crowded_area(area, limit, binary) is not None):
-            return _scan(text, limit, xml)
+            return _whole(text, limit, xml)
     return None
+
+
+def _whole(text: str | bytes, limit: int, xml: bool) -> tuple[int, str] | None:
+    """:func:`_scan`, then (HTML) :func:`_raw_crowded`: what the whole text says."""
+    found = _scan(text, limit, xml)
+    return found if found is not None or xml else _raw_crowded(text, limit)
 
 
 def _crowded_area(area: Any, limit: int, binary: bool) -> tuple[int, str] | None:

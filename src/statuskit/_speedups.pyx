@@ -1062,6 +1062,65 @@ cdef Py_ssize_t _attributes(const unsigned char* s, Py_ssize_t j, Py_ssize_t end
     return count
 
 
+cdef Py_ssize_t _area_end(const unsigned char* s, Py_ssize_t area, Py_ssize_t n,
+                          Py_ssize_t limit, Py_ssize_t values_cap) noexcept:
+    """The offset of the ">" ending the attribute area that starts at *area*, read as
+    _markup's tokenizer reads it, when the tag it ends holds at most *limit* attributes; -1
+    when that is not shown (the input or a value ends first, or the area may be crowded)."""
+    cdef Py_ssize_t i = area
+    cdef Py_ssize_t values = 0
+    cdef unsigned char c
+    cdef const unsigned char* hit
+    while True:
+        while i < n and not _area_stop[s[i]]:
+            i += 1
+        if i >= n:
+            return -1  # the input ends inside the tag
+        c = s[i]
+        if c == 62:
+            break
+        # a quoted value, up to its closing quote
+        values += 1
+        hit = <const unsigned char*>memchr(s + i + 1, c, n - i - 1)
+        if hit is NULL:
+            return -1  # a value that never closes
+        i = hit - s + 1
+    # a short area holds fewer attributes than bytes; a long one is counted as
+    # _markup._too_many counts (more quoted values than the tokenizer repeats: the
+    # tokenizer ended the area early, and Python reads it)
+    if i + 1 - area > limit and (values >= values_cap or _attributes(s, area, i + 1, limit) > limit):
+        return -1
+    return i
+
+
+cdef bint _raw_tags_clear(const unsigned char* s, Py_ssize_t n, Py_ssize_t limit,
+                          Py_ssize_t values_cap) noexcept:
+    """_markup._raw_crowded finds nothing: every ``<script`` or ``<style`` start tag, wherever
+    it stands (found as re.finditer finds them), holds at most *limit* attributes."""
+    cdef Py_ssize_t p = 0
+    cdef Py_ssize_t i, end
+    cdef const unsigned char* hit
+    while p < n:
+        hit = <const unsigned char*>memchr(s + p, 60, n - p)
+        if hit is NULL:
+            return True
+        i = hit - s + 1
+        if (_word_at(s, i, n, "script", 6) and i + 6 < n
+                and (_space(s[i + 6]) or s[i + 6] == 47 or s[i + 6] == 62)):
+            i += 6
+        elif (_word_at(s, i, n, "style", 5) and i + 5 < n
+                and (_space(s[i + 5]) or s[i + 5] == 47 or s[i + 5] == 62)):
+            i += 5
+        else:
+            p = i
+            continue
+        end = _area_end(s, i, n, limit, values_cap)
+        if end < 0:
+            return False
+        p = end + 1
+    return True
+
+
 def markup_clear(bytes data, Py_ssize_t limit):
     """True when no tag of *data* can hold more than *limit* attributes, read as
     statuskit._markup's HTML tokenizer reads bytes: every tag's attribute area ends with its
@@ -1077,14 +1136,15 @@ def markup_clear(bytes data, Py_ssize_t limit):
     while True:
         # the next "<": only there can a token start
         if p >= n:
-            return True
+            return _raw_tags_clear(s, n, limit, values_cap)
         hit = <const unsigned char*>memchr(s + p, 60, n - p)
         if hit is NULL:
-            return True
+            return _raw_tags_clear(s, n, limit, values_cap)
         p = hit - s
         i = p + 1
         if i >= n:
-            return True  # a "<" at the very end starts no token
+            # a "<" at the very end starts no token
+            return _raw_tags_clear(s, n, limit, values_cap)
         c = s[i]
         if c == 33:  # "!": a comment or a declaration
             if i + 2 < n and s[i + 1] == 45 and s[i + 2] == 45:
@@ -1114,24 +1174,7 @@ def markup_clear(bytes data, Py_ssize_t limit):
         while i < n and not _name_end[s[i]]:
             i += 1
         area = i
-        values = 0
-        while True:
-            while i < n and not _area_stop[s[i]]:
-                i += 1
-            if i >= n:
-                return False  # the input ends inside the tag
-            c = s[i]
-            if c == 62:
-                break
-            # a quoted value, up to its closing quote
-            values += 1
-            hit = <const unsigned char*>memchr(s + i + 1, c, n - i - 1)
-            if hit is NULL:
-                return False  # a value that never closes
-            i = hit - s + 1
-        # a short area holds fewer attributes than bytes; a long one is counted as
-        # _markup._too_many counts (more quoted values than the tokenizer repeats: the
-        # tokenizer ended the area early, and Python reads it)
-        if i + 1 - area > limit and (values >= values_cap or _attributes(s, area, i + 1, limit) > limit):
+        i = _area_end(s, area, n, limit, values_cap)
+        if i < 0:
             return False
         p = i + 1
