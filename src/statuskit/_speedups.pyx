@@ -198,8 +198,6 @@ def scan_index(cetree._Element root, dict statuses, build, finish, component, no
     cdef xmlNode* n = top
     cdef xmlNode* nxt
     cdef const char* cls = NULL
-    cdef const char* cid = NULL
-    cdef const char* raw = NULL
     cdef int r, part
     cdef list comps = []
     cdef list others = []
@@ -753,35 +751,22 @@ def scan_posts(cetree._Element container, reference, dict zones, at):
 def read_posts(cetree._Element container, reference, dict zones, at, dict words, unknown,
                build, no_raw, Py_ssize_t limit, Py_ssize_t max_text):
     """The updates _sphtml_entries._updates makes of *container*, oldest first, when every post
-    in it reads whole (see scan_posts) and has a known status word (or "Update"), within
+    in it reads whole (kind 2 of scan_posts) and has a known status word (or "Update"), within
     *limit* posts and *max_text* characters; None otherwise (Python reads the container).
     *words* is UPDATE_WORDS, *unknown* IncidentStatus.UNKNOWN, *build* new_update."""
-    cdef xmlNode* n = container._c_node.children
-    cdef const char* cls = NULL
-    cdef int r
-    cdef list posts = []
     cdef list out = []
+    cdef list items
+    cdef tuple item
     if reference is None:
         return None
-    while n is not NULL:
-        if _is_div(n):
-            r = _attr(n, "class", &cls)
-            if r < 0:
-                return None
-            if r == 1:
-                r = _has_token(cls, "update")
-                if r < 0:
-                    return None
-                if r == 1:
-                    if len(posts) >= limit or not _shape(n):
-                        return None
-                    full = _full(n, reference, zones, at)
-                    if full is None:
-                        return None
-                    posts.append(full)
-        n = n.next
+    items = scan_posts(container, reference, zones, at)
+    if len(items) > limit:
+        return None
     last = unknown
-    for word, html, text, when in reversed(posts):
+    for item in reversed(items):
+        if item[0] != 2:
+            return None
+        word, html, text, when = <tuple>item[1]
         if word is None:
             status = unknown
         else:
@@ -1123,28 +1108,28 @@ cdef bint _raw_tags_clear(const unsigned char* s, Py_ssize_t n, Py_ssize_t limit
 
 def markup_clear(bytes data, Py_ssize_t limit):
     """True when no tag of *data* can hold more than *limit* attributes, read as
-    statuskit._markup's HTML tokenizer reads bytes: every tag's attribute area ends with its
-    ">" and it holds at most *limit* attributes.  False means "not shown here"
-    (the Python check decides).  One linear pass."""
+    statuskit._markup's HTML check reads bytes: every tag's attribute area (the tokenizer's,
+    and those of script and style start tags wherever they stand) ends with its ">" and holds
+    at most *limit* attributes.  False means "not shown here" (the Python check decides).
+    Linear: one pass over the tokens, one over the "<"."""
     cdef const unsigned char* s = <const unsigned char*>(<char*>data)
     cdef Py_ssize_t n = len(data)
     cdef Py_ssize_t p = 0
-    cdef Py_ssize_t i, q, area, values
+    cdef Py_ssize_t i, q, area
     cdef Py_ssize_t values_cap = min(limit, 100_000) + 8  # _markup._bound: the tokenizer's
     cdef unsigned char c
     cdef const unsigned char* hit
     while True:
         # the next "<": only there can a token start
         if p >= n:
-            return _raw_tags_clear(s, n, limit, values_cap)
+            break
         hit = <const unsigned char*>memchr(s + p, 60, n - p)
         if hit is NULL:
-            return _raw_tags_clear(s, n, limit, values_cap)
+            break
         p = hit - s
         i = p + 1
         if i >= n:
-            # a "<" at the very end starts no token
-            return _raw_tags_clear(s, n, limit, values_cap)
+            break  # a "<" at the very end starts no token
         c = s[i]
         if c == 33:  # "!": a comment or a declaration
             if i + 2 < n and s[i + 1] == 45 and s[i + 2] == 45:
@@ -1178,3 +1163,5 @@ def markup_clear(bytes data, Py_ssize_t limit):
         if i < 0:
             return False
         p = i + 1
+    # every token is clear: then the script and style start tags, wherever they stand
+    return _raw_tags_clear(s, n, limit, values_cap)
